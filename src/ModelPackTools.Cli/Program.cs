@@ -1,0 +1,1 @@
+return ModelPackTools.Cli.ModelPackCommandLine.Run(args, Console.Out, Console.Error);
