@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ModelPackTools.Cli.Commands;
 
 namespace ModelPackTools.Cli;
 
@@ -7,8 +8,26 @@ internal static class ModelPackCommandLine
 {
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("Prove a model artifact deployable to Amazon SageMaker before it is uploaded.");
+        var root = new RootCommand("Prove a model artifact deployable to Amazon SageMaker before it is uploaded.")
+        {
+            CheckCommand.Create(output, error),
+            ExplainCommand.Create(output, error),
+        };
+
         var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && !IsHelpRequest(args))
+        {
+            foreach (var parseError in parse.Errors)
+            {
+                error.WriteLine($"modelpack: error: {parseError.Message}");
+            }
+
+            error.WriteLine($"Run 'modelpack {string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')).Take(1))} --help' for usage.".Replace("  ", " ", StringComparison.Ordinal));
+            return ExitCodes.UsageOrIoFailure;
+        }
+
         return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
+
+    private static bool IsHelpRequest(string[] args) => args.Any(a => a is "-h" or "--help" or "-?");
 }

@@ -98,6 +98,13 @@ public static class DiagnosticCatalog
         "The listing contains an object that is not under the S3 prefix being checked, so the listing and the prefix do " +
         "not describe the same model. Fix: list with `--prefix` equal to the model prefix, or pass the right `--s3-uri`.");
 
+    public static readonly DiagnosticDescriptor NotASingleObject = new(
+        "MPK1014", "S3Object with CompressionType=None holds one file", DiagnosticSeverity.Error,
+        "S3Object with CompressionType=None deploys exactly one object, but the {0} holds {1} files",
+        "With S3DataType=S3Object and CompressionType=None, S3Uri names a single object and /opt/ml/model receives one " +
+        "file named after the last part of its key. A folder or prefix with several files cannot be deployed this way. " +
+        "Fix: use S3Prefix for an uncompressed multi-file model, or pack it into a model.tar.gz (S3Object with Gzip).");
+
     public static readonly DiagnosticDescriptor AbsolutePath = new(
         "MPK2001", "Absolute path in archive", DiagnosticSeverity.Error,
         "archive member has an absolute path",
@@ -281,7 +288,7 @@ public static class DiagnosticCatalog
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         EmptyComponent, NulCharacter, ComponentTooLong, DotComponent, FileDirectoryClash, FolderMarker,
-        PrefixWithoutSlash, KeyTooLong, NormalizationPair, DuplicatePath, NoFiles, FileNameEndsWithSlash, OutsidePrefix,
+        PrefixWithoutSlash, KeyTooLong, NormalizationPair, DuplicatePath, NoFiles, FileNameEndsWithSlash, OutsidePrefix, NotASingleObject,
         AbsolutePath, ParentTraversal, SymbolicLinkInArchive, BadHardLink, DataOnNonFile, SpecialFile, UnsupportedEntryType,
         SetuidBits, ConflictingNames, TruncatedArchive, TrailingData, CompressionBomb, GzipLayer, MalformedHeader,
         LimitExceeded, LinkEscapes, LinkDereferenced, MissingEndMarker, Unreadable,

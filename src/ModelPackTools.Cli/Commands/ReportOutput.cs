@@ -1,0 +1,54 @@
+using System.Text;
+using ModelPackTools.Extraction;
+using ModelPackTools.Reporting;
+
+namespace ModelPackTools.Cli.Commands;
+
+/// <summary>Renders a report in the chosen format to the console or, atomically, to a file.</summary>
+internal static class ReportOutput
+{
+    public static void Write(ExtractionReport report, ReportFormat format, string? path, TextWriter console)
+    {
+        var text = Render(report, format);
+        if (path is null)
+        {
+            console.Write(text);
+            return;
+        }
+
+        // Stage beside the target and rename, so a reader never sees half a report.
+        var full = Path.GetFullPath(path);
+        var staging = full + $".{Environment.ProcessId}.tmp";
+        try
+        {
+            File.WriteAllText(staging, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            File.Move(staging, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(staging);
+        }
+    }
+
+    private static string Render(ExtractionReport report, ReportFormat format)
+    {
+        if (format == ReportFormat.Text)
+        {
+            using var writer = new StringWriter();
+            TextReportWriter.Write(report, writer);
+            return writer.ToString();
+        }
+
+        using var buffer = new MemoryStream();
+        if (format == ReportFormat.Json)
+        {
+            JsonReportWriter.Write(report, buffer);
+        }
+        else
+        {
+            SarifReportWriter.Write(report, buffer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+}

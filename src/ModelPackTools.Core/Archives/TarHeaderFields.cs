@@ -1,0 +1,122 @@
+using System.Text;
+using ModelPackTools.Diagnostics;
+
+namespace ModelPackTools.Archives;
+
+/// <summary>
+/// Field-level decoding of one 512-byte tar header block (V7, ustar, GNU). Kept apart from the reader because
+/// every field is a place where tools disagree: numbers may be octal or base-256, strings may lack their NUL.
+/// </summary>
+internal static class TarHeaderFields
+{
+    public const int BlockSize = 512;
+
+    public static bool IsZeroBlock(ReadOnlySpan<byte> block) => !block.ContainsAnyExcept((byte)0);
+
+    /// <summary>
+    /// POSIX checksum: the byte sum of the header with the checksum field read as eight spaces. Some old writers
+    /// summed signed chars, so both sums are accepted, as GNU tar and Python do.
+    /// </summary>
+    public static bool ChecksumMatches(ReadOnlySpan<byte> block, out long stored)
+    {
+        stored = -1;
+        if (!TryParseOctal(block.Slice(148, 8), out stored))
+        {
+            return false;
+        }
+
+        long unsignedSum = 0;
+        long signedSum = 0;
+        for (var i = 0; i < BlockSize; i++)
+        {
+            var b = i is >= 148 and < 156 ? (byte)' ' : block[i];
+            unsignedSum += b;
+            signedSum += (sbyte)b;
+        }
+
+        return stored == unsignedSum || stored == signedSum;
+    }
+
+    /// <summary>A NUL-terminated (or field-filling) string field, as raw bytes.</summary>
+    public static ReadOnlySpan<byte> Text(ReadOnlySpan<byte> field)
+    {
+        var end = field.IndexOf((byte)0);
+        return end < 0 ? field : field[..end];
+    }
+
+    /// <summary>
+    /// A numeric field: octal ASCII (leading spaces allowed, ended by space or NUL), or GNU base-256 when the high bit
+    /// of the first byte is set. Negative base-256 values and values beyond a long are refused rather than wrapped.
+    /// </summary>
+    public static long Number(ReadOnlySpan<byte> field, string fieldName, string memberName)
+    {
+        if ((field[0] & 0x80) != 0)
+        {
+            if (field[0] == 0xFF)
+            {
+                throw new ArchiveFormatException(DiagnosticCatalog.MalformedHeader, $"member '{memberName}': the {fieldName} field holds a negative base-256 number");
+            }
+
+            long value = field[0] & 0x7F;
+            for (var i = 1; i < field.Length; i++)
+            {
+                if (value > (long.MaxValue >> 8))
+                {
+                    throw new ArchiveFormatException(DiagnosticCatalog.MalformedHeader, $"member '{memberName}': the {fieldName} field overflows 63 bits");
+                }
+
+                value = (value << 8) | field[i];
+            }
+
+            return value;
+        }
+
+        if (!TryParseOctal(field, out var octal))
+        {
+            throw new ArchiveFormatException(
+                DiagnosticCatalog.MalformedHeader,
+                $"member '{memberName}': the {fieldName} field is not an octal number ('{Encoding.ASCII.GetString(field).Replace("\0", "\\0", StringComparison.Ordinal)}')");
+        }
+
+        return octal;
+    }
+
+    private static bool TryParseOctal(ReadOnlySpan<byte> field, out long value)
+    {
+        value = 0;
+        var i = 0;
+        while (i < field.Length && field[i] == (byte)' ')
+        {
+            i++;
+        }
+
+        var digits = 0;
+        for (; i < field.Length; i++)
+        {
+            var b = field[i];
+            if (b is (byte)' ' or 0)
+            {
+                break;
+            }
+
+            if (b is < (byte)'0' or > (byte)'7' || value > (long.MaxValue >> 3))
+            {
+                return false;
+            }
+
+            value = (value << 3) | (uint)(b - '0');
+            digits++;
+        }
+
+        // After the terminator only spaces and NULs may follow.
+        for (; i < field.Length; i++)
+        {
+            if (field[i] is not ((byte)' ' or 0))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

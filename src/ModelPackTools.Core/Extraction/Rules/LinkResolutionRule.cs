@@ -1,0 +1,32 @@
+using ModelPackTools.Diagnostics;
+using ModelPackTools.Trees;
+
+namespace ModelPackTools.Extraction.Rules;
+
+/// <summary>
+/// Resolves every symbolic link physically once the whole tree is placed: links that leave the model, dangle or loop
+/// are errors (MPK2016); in a folder, links that stay inside are dereferenced by pack/layout and get a warning (MPK2017).
+/// </summary>
+internal sealed class LinkResolutionRule : ITreeRule
+{
+    public void Check(VirtualFileSystem tree, ExtractionContext context)
+    {
+        foreach (var link in tree.SymbolicLinks)
+        {
+            if (link.Kind != EntryKind.SymbolicLink)
+            {
+                continue; // replaced by a later member
+            }
+
+            var resolved = VirtualFileSystem.Walk(link.Parent!, link.LinkTarget ?? string.Empty, followFinal: true);
+            if (resolved.Status != ResolutionStatus.Found)
+            {
+                context.Diagnostics.Add(DiagnosticCatalog.LinkEscapes, link.Path, $"symbolic link to '{link.LinkTarget}' {resolved.Describe()}");
+            }
+            else if (context.IsDirectory)
+            {
+                context.Diagnostics.Add(DiagnosticCatalog.LinkDereferenced, link.Path, link.LinkTarget);
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using ModelPackTools.Diagnostics;
+using ModelPackTools.Trees;
+
+namespace ModelPackTools.Extraction.Rules;
+
+/// <summary>Everything wrapped in one top-level folder: the "model/model.pth" mistake (MPK3004).</summary>
+internal sealed class SingleTopLevelFolderRule : ITreeRule
+{
+    public void Check(VirtualFileSystem tree, ExtractionContext context)
+    {
+        if (context.Mode == ExtractionMode.S3ObjectNone || tree.Root.Children is not { Count: 1 } top)
+        {
+            return;
+        }
+
+        var only = top.Values.Single();
+        if (only.IsDirectory && only.Children!.Count > 0)
+        {
+            context.Diagnostics.Add(DiagnosticCatalog.SingleTopLevelFolder, only.Name, only.Name);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ModelPackTools.Extraction;
+
+namespace ModelPackTools.Reporting;
+
+/// <summary>
+/// The machine-readable report. Its shape is documented in the README and only ever grows: property names and
+/// order are fixed, codes are stable, and `message` is for people (match on `code`).
+/// </summary>
+public static class JsonReportWriter
+{
+    public static void Write(ExtractionReport report, Stream output)
+    {
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        json.WriteStartObject();
+        json.WriteString("tool", ToolInfo.Name);
+        json.WriteString("version", ToolInfo.Version);
+        json.WriteString("input", report.Input);
+        json.WriteString("mode", ModeNames.ToOption(report.Mode));
+        json.WriteBoolean("deployable", !report.HasErrors);
+        json.WriteStartObject("summary");
+        json.WriteNumber("entries", report.EntryCount);
+        json.WriteNumber("files", report.FileCount);
+        json.WriteNumber("directories", report.DirectoryCount);
+        json.WriteNumber("bytes", report.TotalBytes);
+        json.WriteNumber("errors", report.ErrorCount);
+        json.WriteNumber("warnings", report.WarningCount);
+        json.WriteEndObject();
+        json.WriteStartArray("diagnostics");
+        foreach (var diagnostic in report.Diagnostics)
+        {
+            json.WriteStartObject();
+            json.WriteString("code", diagnostic.Code);
+            json.WriteString("severity", diagnostic.IsError ? "error" : "warning");
+            if (diagnostic.Path is null)
+            {
+                json.WriteNull("path");
+            }
+            else
+            {
+                json.WriteString("path", diagnostic.Path);
+            }
+
+            json.WriteString("message", diagnostic.Message);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+}

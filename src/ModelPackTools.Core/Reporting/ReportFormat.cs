@@ -1,0 +1,8 @@
+namespace ModelPackTools.Reporting;
+
+public enum ReportFormat
+{
+    Text,
+    Json,
+    Sarif,
+}

@@ -1,0 +1,111 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ModelPackTools.Diagnostics;
+using ModelPackTools.Extraction;
+
+namespace ModelPackTools.Reporting;
+
+/// <summary>
+/// SARIF 2.1.0 for code-scanning tools. The input file is the artifact; the entry inside it (an archive member or an
+/// S3 key) is a logical location, since it is not a file in the repository.
+/// </summary>
+public static class SarifReportWriter
+{
+    public static void Write(ExtractionReport report, Stream output)
+    {
+        var rules = report.Diagnostics.Select(d => d.Descriptor).Distinct().OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        json.WriteStartObject();
+        json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        json.WriteString("version", "2.1.0");
+        json.WriteStartArray("runs");
+        json.WriteStartObject();
+        json.WriteStartObject("tool");
+        json.WriteStartObject("driver");
+        json.WriteString("name", ToolInfo.Name);
+        json.WriteString("version", ToolInfo.Version);
+        json.WriteString("informationUri", ToolInfo.InformationUri);
+        json.WriteStartArray("rules");
+        foreach (var rule in rules)
+        {
+            WriteRule(json, rule);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteStartArray("artifacts");
+        json.WriteStartObject();
+        json.WriteStartObject("location");
+        json.WriteString("uri", ArtifactUri(report.Input));
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteStartArray("results");
+        foreach (var diagnostic in report.Diagnostics)
+        {
+            WriteResult(json, diagnostic, rules.IndexOf(diagnostic.Descriptor), report.Input);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteRule(Utf8JsonWriter json, DiagnosticDescriptor rule)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", rule.Code);
+        json.WriteString("name", string.Concat(rule.Title.Split(' ', '\'', '.', ',').Select(w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..])));
+        json.WriteStartObject("shortDescription");
+        json.WriteString("text", rule.Title);
+        json.WriteEndObject();
+        json.WriteStartObject("fullDescription");
+        json.WriteString("text", rule.Explanation);
+        json.WriteEndObject();
+        json.WriteStartObject("help");
+        json.WriteString("text", $"{rule.Explanation} Run `modelpack explain {rule.Code}`.");
+        json.WriteEndObject();
+        json.WriteStartObject("defaultConfiguration");
+        json.WriteString("level", rule.Severity == DiagnosticSeverity.Error ? "error" : "warning");
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteResult(Utf8JsonWriter json, Diagnostic diagnostic, int ruleIndex, string input)
+    {
+        json.WriteStartObject();
+        json.WriteString("ruleId", diagnostic.Code);
+        json.WriteNumber("ruleIndex", ruleIndex);
+        json.WriteString("level", diagnostic.IsError ? "error" : "warning");
+        json.WriteStartObject("message");
+        json.WriteString("text", diagnostic.Path is null ? diagnostic.Message : $"{diagnostic.Path}: {diagnostic.Message}");
+        json.WriteEndObject();
+        json.WriteStartArray("locations");
+        json.WriteStartObject();
+        json.WriteStartObject("physicalLocation");
+        json.WriteStartObject("artifactLocation");
+        json.WriteString("uri", ArtifactUri(input));
+        json.WriteNumber("index", 0);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        if (diagnostic.Path is not null)
+        {
+            json.WriteStartArray("logicalLocations");
+            json.WriteStartObject();
+            json.WriteString("fullyQualifiedName", diagnostic.Path);
+            json.WriteString("kind", "member");
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    // SARIF wants a URI reference: relative paths with '/' and percent-encoding, not OS paths.
+    private static string ArtifactUri(string input) =>
+        string.Join('/', input.Replace('\\', '/').Split('/').Select(Uri.EscapeDataString));
+}
