@@ -33,5 +33,5 @@ public sealed class ArchiveFormatException : Exception
 
     public DiagnosticDescriptor Descriptor { get; }
 
-    public Diagnostic ToDiagnostic(string? path = null) => this.Descriptor.Create(path, this.Message);
+    public Diagnostic ToDiagnostic(string? path = null) => new(this.Descriptor, path, this.Message);
 }
