@@ -203,7 +203,8 @@ public static class DiagnosticCatalog
         "MPK2015", "Archive limit exceeded", DiagnosticSeverity.Error,
         "{0}",
         "Extended headers and long names are bounded (1 MiB and 64 KiB) and so is the number of members, so that a " +
-        "hostile archive cannot exhaust memory while it is checked. Reading stops at the limit.");
+        "hostile archive cannot exhaust memory while it is checked. Reading stops at the limit. Fix: a real model " +
+        "never needs headers that large; rebuild the archive with `modelpack pack`.");
 
     public static readonly DiagnosticDescriptor LinkEscapes = new(
         "MPK2016", "Link leaves the model or does not resolve", DiagnosticSeverity.Error,

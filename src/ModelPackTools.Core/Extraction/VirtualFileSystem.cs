@@ -15,9 +15,17 @@ internal sealed class VirtualFileSystem
 
     public List<VirtualNode> SymbolicLinks { get; } = [];
 
-    /// <summary>Every node below the root, parents before children, siblings in ordinal order (stable reports).</summary>
-    public IEnumerable<VirtualNode> AllNodes()
+    private List<VirtualNode>? allNodes;
+
+    /// <summary>
+    /// Every node below the root, parents before children, siblings in ordinal order (stable reports). Collected once:
+    /// the tree rules that ask for it run after every entry is placed, and a 1,000,000-key tree is walked only once.
+    /// </summary>
+    public IReadOnlyList<VirtualNode> AllNodes() => this.allNodes ??= this.Collect();
+
+    private List<VirtualNode> Collect()
     {
+        var nodes = new List<VirtualNode>();
         var pending = new Stack<VirtualNode>();
         pending.Push(this.Root);
         while (pending.Count > 0)
@@ -25,7 +33,7 @@ internal sealed class VirtualFileSystem
             var node = pending.Pop();
             if (node.Parent is not null)
             {
-                yield return node;
+                nodes.Add(node);
             }
 
             if (node.Children is { Count: > 0 } children)
@@ -36,6 +44,8 @@ internal sealed class VirtualFileSystem
                 }
             }
         }
+
+        return nodes;
     }
 
     public static Resolution Walk(VirtualNode start, string path, bool followFinal) =>

@@ -1,6 +1,6 @@
+using System.Diagnostics;
 using System.Net.Sockets;
 using System.Runtime.Versioning;
-using System.Diagnostics;
 using ModelPackTools.Core.Tests.Support;
 using ModelPackTools.Extraction;
 using ModelPackTools.Sources;

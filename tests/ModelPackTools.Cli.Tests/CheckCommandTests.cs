@@ -1,0 +1,143 @@
+using System.Formats.Tar;
+using System.Text.Json;
+
+namespace ModelPackTools.Cli.Tests;
+
+public sealed class CheckCommandTests : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("modelpack-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(this.directory, recursive: true);
+
+    [Fact]
+    public void Clean_sample_model_exits_0_with_one_summary_line()
+    {
+        var (exitCode, output, error) = CommandRunner.Run("check", RepositoryPaths.SampleModel);
+
+        Assert.Equal(0, exitCode);
+        Assert.Empty(error);
+        var line = Assert.Single(output.TrimEnd().Split('\n'));
+        Assert.Contains("deployable; 4 files", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Archive_with_errors_exits_1_and_names_each_problem()
+    {
+        var archive = TestArchives.Write(this.directory, "bad.tar.gz",
+            ("model.pth", TarEntryType.RegularFile, null),
+            ("latest.pth", TarEntryType.SymbolicLink, "model.pth"),
+            ("../evil.sh", TarEntryType.RegularFile, null));
+
+        var (exitCode, output, _) = CommandRunner.Run("check", archive);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("latest.pth: error MPK2003:", output, StringComparison.Ordinal);
+        Assert.Contains("../evil.sh: error MPK2002:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Warnings_alone_exit_0()
+    {
+        var archive = TestArchives.Write(this.directory, "wrapped.tar.gz", ("model/", TarEntryType.Directory, null), ("model/model.pth", TarEntryType.RegularFile, null));
+
+        var (exitCode, output, _) = CommandRunner.Run("check", archive);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("warning MPK3004", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_format_is_parseable_and_written_atomically_with_output()
+    {
+        var report = Path.Combine(this.directory, "report.json");
+
+        var (exitCode, output, _) = CommandRunner.Run("check", RepositoryPaths.SampleModel, "--format", "json", "--output", report);
+
+        Assert.Equal(0, exitCode);
+        Assert.Empty(output);
+        using var document = JsonDocument.Parse(File.ReadAllText(report));
+        Assert.True(document.RootElement.GetProperty("deployable").GetBoolean());
+        Assert.Equal(4, document.RootElement.GetProperty("summary").GetProperty("files").GetInt32());
+        Assert.Single(Directory.GetFiles(this.directory)); // no staging file left behind
+    }
+
+    [Fact]
+    public void Listing_is_checked_as_a_prefix()
+    {
+        var listing = Path.Combine(this.directory, "keys.txt");
+        File.WriteAllText(listing, "models/m/weights\nmodels/m/weights/part1\nmodels/m/config.json\n");
+
+        var (exitCode, output, _) = CommandRunner.Run("check", listing, "--s3-uri", "s3://bucket/models/m/");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("weights/part1: error MPK1005", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("MPK1007", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Prefix_without_trailing_slash_leaves_every_path_starting_with_a_slash()
+    {
+        // That is what SageMaker does with the remainder of each key: "models/m" + "/config.json".
+        var listing = Path.Combine(this.directory, "keys.txt");
+        File.WriteAllText(listing, "models/m/config.json\n");
+
+        var (exitCode, output, _) = CommandRunner.Run("check", listing, "--s3-uri", "s3://bucket/models/m");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("error MPK1007", output, StringComparison.Ordinal);
+        Assert.Contains("/config.json: error MPK1001", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Listing_in_gzip_mode_is_a_usage_error()
+    {
+        var listing = Path.Combine(this.directory, "keys.txt");
+        File.WriteAllText(listing, "a.bin\n");
+
+        var (exitCode, _, error) = CommandRunner.Run("check", listing, "--mode", "s3object-gzip");
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("modelpack: error: ", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("check")]
+    [InlineData("check", "x", "--format", "xml")]
+    [InlineData("check", "x", "--mode", "zip")]
+    [InlineData("check", "x", "--bogus")]
+    [InlineData("frobnicate")]
+    public void Usage_errors_exit_2(params string[] args)
+    {
+        var (exitCode, _, error) = CommandRunner.Run(args);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("modelpack: error:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_input_exits_2_with_one_line_naming_it()
+    {
+        var (exitCode, output, error) = CommandRunner.Run("check", "/no/such/model");
+
+        Assert.Equal(2, exitCode);
+        Assert.Empty(output);
+        Assert.Equal("modelpack: error: '/no/such/model': no such file or directory", error.TrimEnd());
+    }
+
+    [Fact]
+    public void Ratio_limit_below_one_is_refused()
+    {
+        Assert.Equal(2, CommandRunner.Run("check", RepositoryPaths.SampleModel, "--max-ratio", "0.5").ExitCode);
+    }
+
+    [Fact]
+    public void Help_explains_the_exit_codes_and_input_kinds()
+    {
+        var (exitCode, output, _) = CommandRunner.Run("check", "--help");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("1: errors found", output, StringComparison.Ordinal);
+        Assert.Contains("list-objects-v2", output, StringComparison.Ordinal);
+        Assert.Contains("--max-ratio", output, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Formats.Tar;
+
+namespace ModelPackTools.Cli.Tests;
+
+/// <summary>The packed tool, installed as users install it, on the sample model and a broken archive.</summary>
+public sealed class InstalledToolTests(InstalledToolFixture tool) : IClassFixture<InstalledToolFixture>
+{
+    [Fact]
+    public void Installed_tool_checks_the_sample_model_clean()
+    {
+        var (exitCode, output, error) = tool.Invoke("check", RepositoryPaths.SampleModel);
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("deployable", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Installed_tool_reports_a_broken_archive_with_exit_code_1()
+    {
+        var directory = Directory.CreateTempSubdirectory("modelpack-e2e-").FullName;
+        try
+        {
+            var archive = TestArchives.Write(directory, "model.tar.gz", ("weights", TarEntryType.RegularFile, null), ("weights/part1", TarEntryType.RegularFile, null));
+
+            var (exitCode, output, _) = tool.Invoke("check", archive, "--format", "sarif");
+
+            Assert.Equal(1, exitCode);
+            Assert.Contains("\"ruleId\": \"MPK1005\"", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Installed_tool_prints_help_with_every_command()
+    {
+        var (exitCode, output, _) = tool.Invoke("--help");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("check", output, StringComparison.Ordinal);
+        Assert.Contains("explain", output, StringComparison.Ordinal);
+    }
+}
