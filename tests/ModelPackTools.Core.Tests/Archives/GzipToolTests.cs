@@ -11,6 +11,7 @@ public sealed class GzipToolTests
     [InlineData((3 * GzipTestData.SmallBlock) + 1, 6)]
     [InlineData((3 * GzipTestData.SmallBlock) + 1, 0)]
     [InlineData((3 * GzipTestData.SmallBlock) + 1, 9)]
+    [InlineData((3 * GzipTestData.SmallBlock) + 1, 1)]
     public void Gzip_tests_the_member_clean_and_restores_the_input(int size, int level)
     {
         byte[] data = [.. GzipTestData.Text(size / 2), .. GzipTestData.Weights(size - (size / 2))];

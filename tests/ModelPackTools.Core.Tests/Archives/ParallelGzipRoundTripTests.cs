@@ -27,6 +27,16 @@ public sealed class ParallelGzipRoundTripTests
     public void Float_weights_round_trip_through_GZipStream(int size) => AssertRoundTrip(GzipTestData.Weights(size));
 
     [Fact]
+    public void Zeros_shrink_to_almost_nothing_and_round_trip()
+    {
+        var data = new byte[(4 * GzipTestData.SmallBlock) + 1];
+        var gzip = GzipTestData.Compress(data, new ParallelGzipOptions { BlockSize = GzipTestData.SmallBlock });
+
+        Assert.InRange(gzip.Length, 1, data.Length / 100);
+        Assert.Equal(data, GzipTestData.Decompress(gzip));
+    }
+
+    [Fact]
     public void Default_block_size_round_trips_across_several_blocks()
     {
         var data = new byte[(3 * ParallelGzipOptions.DefaultBlockSize) + 7];
