@@ -10,8 +10,9 @@ namespace ModelPackTools.Archives;
 /// A block that would not shrink gets no segment and is written as stored blocks.
 /// </summary>
 /// <remarks>
-/// .NET 10 has no reusable deflate encoder (DeflateEncoder is .NET 11), so each block gets a DeflateStream;
-/// creating one costs about 3 microseconds, noise next to the milliseconds a block takes.
+/// .NET 10 has no reusable deflate encoder (DeflateEncoder arrives in .NET 11) and its native shim exports no
+/// deflateReset or deflateSetDictionary, so each block gets a DeflateStream; creating one costs about
+/// 3 microseconds, noise next to the milliseconds a block takes.
 /// </remarks>
 internal static class BlockCompressor
 {
