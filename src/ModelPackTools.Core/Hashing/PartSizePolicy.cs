@@ -9,7 +9,8 @@ public sealed record PartSizePolicy
 {
     private readonly Growth growth;
 
-    private PartSizePolicy(string name, Growth growth, long multipartThreshold, long partSize)
+    // Presets and Fixed cover real uploaders; tests build others with tiny sizes to reach the growth rules.
+    internal PartSizePolicy(string name, Growth growth, long multipartThreshold, long partSize)
     {
         this.Name = name;
         this.growth = growth;
@@ -17,7 +18,7 @@ public sealed record PartSizePolicy
         this.PartSize = partSize;
     }
 
-    private enum Growth
+    internal enum Growth
     {
         None,
         DoubleToFit,
