@@ -38,13 +38,20 @@ public sealed partial class Fingerprinter
     private static async Task<Fingerprint> ComputeFileAsync(
         string path, FingerprintOptions options, SemaphoreSlim? budget, CancellationToken cancellationToken)
     {
+        var length = new FileInfo(path).Length;
+        var layout = FingerprintLayout.Create(options, length);
+        if (PositionalFingerprinter.Applies(layout))
+        {
+            return await PositionalFingerprinter.ComputeAsync(path, length, options, layout, cancellationToken);
+        }
+
         // No FileStream buffer: reads go straight into the pooled chunks, 8 MiB at a time.
         var file = new FileStream(
             path,
             new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.Read, BufferSize = 0, Options = FileOptions.SequentialScan });
         await using (file)
         {
-            using var fingerprinter = new Fingerprinter(options, file.Length, budget);
+            using var fingerprinter = new Fingerprinter(options, length, budget);
             await fingerprinter.AppendFromAsync(file, cancellationToken);
             return await fingerprinter.CompleteAsync(cancellationToken);
         }

@@ -43,6 +43,25 @@ public static class Expected
         };
     }
 
+    // The same, with what was not asked for left null, as the fingerprinter leaves it.
+    public static Fingerprint For(byte[] data, UploadPlan plan, FingerprintKinds kinds)
+    {
+        var all = For(data, plan);
+        string? Want(FingerprintKinds kind, string? value) => kinds.HasFlag(kind) ? value : null;
+        return all with
+        {
+            ETag = Want(FingerprintKinds.ETag, all.ETag),
+            Md5Hex = Want(FingerprintKinds.Md5Hex, all.Md5Hex),
+            Sha256Hex = Want(FingerprintKinds.Sha256Hex, all.Sha256Hex),
+            Sha256 = Want(FingerprintKinds.Sha256, all.Sha256),
+            Crc32 = Want(FingerprintKinds.Crc32, all.Crc32),
+            Crc32Composite = Want(FingerprintKinds.Crc32Composite, all.Crc32Composite),
+            Crc32C = Want(FingerprintKinds.Crc32C, all.Crc32C),
+            Crc32CComposite = Want(FingerprintKinds.Crc32CComposite, all.Crc32CComposite),
+            Crc64Nvme = Want(FingerprintKinds.Crc64Nvme, all.Crc64Nvme),
+        };
+    }
+
     public static byte[] RandomBytes(int length, int seed)
     {
         var data = new byte[length];

@@ -262,6 +262,29 @@ public sealed class FingerprinterTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(LengthsAroundTinyParts))]
+    public async Task Files_hashed_part_by_part_at_their_offsets_match_independent_digests(int length)
+    {
+        // No whole-object digest is asked for, so multipart files take the positional path.
+        const FingerprintKinds PerPartOnly = FingerprintKinds.ETag | FingerprintKinds.Sha256 | FingerprintKinds.Crc32
+            | FingerprintKinds.Crc32Composite | FingerprintKinds.Crc32CComposite | FingerprintKinds.Crc64Nvme;
+        var options = Tiny with { Kinds = PerPartOnly };
+        var data = Expected.RandomBytes(length, length);
+        var path = Path.Combine(Path.GetTempPath(), $"modelpack-hashing-{Guid.NewGuid():N}.bin");
+        try
+        {
+            await File.WriteAllBytesAsync(path, data);
+            Assert.Equal(
+                Expected.For(data, options.PartSizes.Resolve(length), PerPartOnly),
+                await Fingerprinter.ComputeAsync(path, options));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     // aws-cli's rule at a thousandth of a millionth of the scale: multipart from 8 bytes, 8-byte parts doubled past 10,000.
     private static PartSizePolicy TinyAwsCli { get; } = new("tiny-aws-cli", PartSizePolicy.Growth.DoubleToFit, 8, 8);
 
