@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
 using ArmCrc32 = System.Runtime.Intrinsics.Arm.Crc32;
 
@@ -32,6 +33,7 @@ public sealed class Crc32C
     private static uint Update(uint crc, ReadOnlySpan<byte> data) =>
         IsHardwareAccelerated ? UpdateWithInstructions(crc, data) : Engine.Update(crc, data);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static uint UpdateWithInstructions(uint crc, ReadOnlySpan<byte> data)
     {
         if (Sse42.X64.IsSupported)

@@ -34,6 +34,8 @@ internal sealed class ReflectedCrc<T>
         this.powers = this.BuildPowers();
     }
 
+    // Optimized from the first call, like the other hashing kernels: a short run would otherwise spend much of it in tier-0 code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public T Update(T crc, ReadOnlySpan<byte> data)
     {
         ref var t0 = ref MemoryMarshal.GetArrayDataReference(this.table);

@@ -6,6 +6,9 @@ public sealed class FingerprinterTests
 {
     private const int TinyPart = 64;
 
+    private const FingerprintKinds PerPartOnly = FingerprintKinds.ETag | FingerprintKinds.Sha256 | FingerprintKinds.Crc32
+        | FingerprintKinds.Crc32Composite | FingerprintKinds.Crc32CComposite | FingerprintKinds.Crc64Nvme;
+
     // Tiny parts split into 7-byte chunks, so parts span several chunks and chunks end mid-append.
     private static readonly FingerprintOptions Tiny =
         new(FingerprintKinds.All, PartSizePolicy.FixedUnchecked(TinyPart)) { MaxChunkSize = 7, MaxDegreeOfParallelism = 4 };
@@ -267,26 +270,38 @@ public sealed class FingerprinterTests
     public async Task Files_hashed_part_by_part_at_their_offsets_match_independent_digests(int length)
     {
         // No whole-object digest is asked for, so multipart files take the positional path.
-        const FingerprintKinds PerPartOnly = FingerprintKinds.ETag | FingerprintKinds.Sha256 | FingerprintKinds.Crc32
-            | FingerprintKinds.Crc32Composite | FingerprintKinds.Crc32CComposite | FingerprintKinds.Crc64Nvme;
         var options = Tiny with { Kinds = PerPartOnly };
         var data = Expected.RandomBytes(length, length);
+        Assert.Equal(Expected.For(data, options.PartSizes.Resolve(length), PerPartOnly), await ComputeFileAsync(data, options));
+    }
+
+    [Theory]
+    [InlineData(FingerprintKinds.ETag)]
+    [InlineData(PerPartOnly)]
+    public async Task Files_with_parts_longer_than_one_read_match_independent_digests(FingerprintKinds kinds)
+    {
+        // 100,003-byte parts: several reads per part, and MD5 blocks that do not end where the parts do.
+        var options = new FingerprintOptions(kinds, PartSizePolicy.FixedUnchecked(100_003));
+        var data = Expected.RandomBytes((17 * 100_003) + 1234, 12);
+        Assert.Equal(Expected.For(data, options.PartSizes.Resolve(data.Length), kinds), await ComputeFileAsync(data, options));
+    }
+
+    // aws-cli's rule at a thousandth of a millionth of the scale: multipart from 8 bytes, 8-byte parts doubled past 10,000.
+    private static PartSizePolicy TinyAwsCli { get; } = new("tiny-aws-cli", PartSizePolicy.Growth.DoubleToFit, 8, 8);
+
+    private static async Task<Fingerprint> ComputeFileAsync(byte[] data, FingerprintOptions options)
+    {
         var path = Path.Combine(Path.GetTempPath(), $"modelpack-hashing-{Guid.NewGuid():N}.bin");
         try
         {
             await File.WriteAllBytesAsync(path, data);
-            Assert.Equal(
-                Expected.For(data, options.PartSizes.Resolve(length), PerPartOnly),
-                await Fingerprinter.ComputeAsync(path, options));
+            return await Fingerprinter.ComputeAsync(path, options);
         }
         finally
         {
             File.Delete(path);
         }
     }
-
-    // aws-cli's rule at a thousandth of a millionth of the scale: multipart from 8 bytes, 8-byte parts doubled past 10,000.
-    private static PartSizePolicy TinyAwsCli { get; } = new("tiny-aws-cli", PartSizePolicy.Growth.DoubleToFit, 8, 8);
 
     private static void AppendInOddPieces(Fingerprinter fingerprinter, byte[] data)
     {
