@@ -11,6 +11,8 @@ internal static class ModelPackCommandLine
         var root = new RootCommand("Prove a model artifact deployable to Amazon SageMaker before it is uploaded.")
         {
             CheckCommand.Create(output, error),
+            PackCommand.Create(output, error),
+            EtagCommand.Create(output, error),
             ExplainCommand.Create(output, error),
         };
 

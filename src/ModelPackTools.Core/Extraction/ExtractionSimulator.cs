@@ -46,7 +46,10 @@ public static class ExtractionSimulator
         new EmptyDirectoryRule(),
     ];
 
-    public static ExtractionReport Simulate(ModelTree tree, SimulationOptions options)
+    public static ExtractionReport Simulate(ModelTree tree, SimulationOptions options) => Materialize(tree, options).Report;
+
+    /// <summary>The report plus the simulated tree itself, which writers use to lay out exactly what was judged.</summary>
+    internal static (ExtractionReport Report, VirtualFileSystem FileSystem) Materialize(ModelTree tree, SimulationOptions options)
     {
         var diagnostics = new DiagnosticBag();
         diagnostics.AddRange(tree.SourceDiagnostics);
@@ -87,7 +90,8 @@ public static class ExtractionSimulator
             rule.Check(materializer.FileSystem, context);
         }
 
-        return new ExtractionReport(tree.SourceName, options.Mode, diagnostics.Items, tree.Entries.Count, files, directories, bytes);
+        var report = new ExtractionReport(tree.SourceName, options.Mode, diagnostics.Items, tree.Entries.Count, files, directories, bytes);
+        return (report, materializer.FileSystem);
     }
 
     private static EntryName NameOf(ModelEntry entry, ExtractionContext context) => context.Mode switch

@@ -77,10 +77,12 @@ public class WarningRuleTests
     }
 
     [Theory]
-    [InlineData("../outside.bin")]
+    [InlineData("../../outside.bin")]
     [InlineData("/etc/passwd")]
-    [InlineData("missing.bin")]
-    [InlineData("loop")]
+    [InlineData("../missing.bin")]
+    [InlineData("../loop")]
+    [InlineData("..")] // its own ancestor: dereferencing never ends
+    [InlineData(".")]
     public void Folder_symlink_that_escapes_dangles_or_loops_is_an_error(string target)
     {
         var report = CheckEntries(
@@ -89,8 +91,9 @@ public class WarningRuleTests
             File("weights.bin"),
             new ModelEntry { Path = "loop", Kind = EntryKind.SymbolicLink, LinkTarget = "loop2" },
             new ModelEntry { Path = "loop2", Kind = EntryKind.SymbolicLink, LinkTarget = "loop" },
-            new ModelEntry { Path = "link", Kind = EntryKind.SymbolicLink, LinkTarget = target });
+            Directory("sub"),
+            new ModelEntry { Path = "sub/link", Kind = EntryKind.SymbolicLink, LinkTarget = target });
 
-        Assert.Equal(["MPK2016"], report.CodesFor("link"));
+        Assert.Equal(["MPK2016"], report.CodesFor("sub/link"));
     }
 }

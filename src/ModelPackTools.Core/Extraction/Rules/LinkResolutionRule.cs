@@ -23,10 +23,28 @@ internal sealed class LinkResolutionRule : ITreeRule
             {
                 context.Diagnostics.Add(DiagnosticCatalog.LinkEscapes, link.Path, $"symbolic link to '{link.LinkTarget}' {resolved.Describe()}");
             }
+            else if (context.IsDirectory && resolved.Node!.IsDirectory && IsAncestorOf(resolved.Node, link))
+            {
+                // Inside the tree, yet dereferencing it would copy the folder into itself forever.
+                context.Diagnostics.Add(DiagnosticCatalog.LinkEscapes, link.Path, $"symbolic link to '{link.LinkTarget}' points to a folder that contains it (a loop when dereferenced)");
+            }
             else if (context.IsDirectory)
             {
                 context.Diagnostics.Add(DiagnosticCatalog.LinkDereferenced, link.Path, link.LinkTarget);
             }
         }
+    }
+
+    private static bool IsAncestorOf(VirtualNode directory, VirtualNode node)
+    {
+        for (var parent = node.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent == directory)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
