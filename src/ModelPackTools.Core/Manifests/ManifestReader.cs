@@ -1,0 +1,53 @@
+using System.Globalization;
+using CsvHelper;
+using ModelPackTools.Sources;
+
+namespace ModelPackTools.Manifests;
+
+/// <summary>Reads a manifest written by <see cref="ManifestWriter"/>; columns are found by header name.</summary>
+public static class ManifestReader
+{
+    public static bool LooksLikeManifest(ReadOnlySpan<byte> head) =>
+        head.StartsWith("s3_uri,key,size,etag"u8) || head.StartsWith("\uFEFFs3_uri,key,size,etag"u8);
+
+    public static List<ManifestRow> Read(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using var csv = CsvReader.Create(stream, new CsvReaderOptions { HasHeader = true, Separator = ',', TrackLineNumbers = true }, leaveOpen: true);
+            var rows = new List<ManifestRow>();
+            while (csv.Read())
+            {
+                rows.Add(new ManifestRow(
+                    Field(csv, "s3_uri", path),
+                    Field(csv, "key", path),
+                    Number(csv, "size", path),
+                    Field(csv, "etag", path),
+                    Number(csv, "part_size", path),
+                    (int)Number(csv, "part_count", path),
+                    Field(csv, "crc64nvme", path),
+                    Field(csv, "sha256", path)));
+            }
+
+            return rows;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ModelInputException($"'{path}': {e.Message}", e);
+        }
+    }
+
+    private static string Field(CsvReader csv, string column, string path) =>
+        csv.TryGetFieldIndex(column, out var index)
+            ? csv.GetString(index)
+            : throw new ModelInputException($"'{path}' is not a modelpack manifest: no '{column}' column");
+
+    private static long Number(CsvReader csv, string column, string path)
+    {
+        var text = Field(csv, column, path);
+        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new ModelInputException($"'{path}' line {csv.LineNumber}: {column} '{text}' is not a number");
+    }
+}
