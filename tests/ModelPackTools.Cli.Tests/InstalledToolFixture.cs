@@ -36,6 +36,37 @@ public sealed class InstalledToolFixture : IDisposable
 
     public (int ExitCode, string Output, string Error) Invoke(params string[] args) => Run(this.ToolPath, args, RepositoryPaths.Root);
 
+    /// <summary>
+    /// Starts the tool, waits until a staging entry matching <paramref name="stagingPattern"/> appears in
+    /// <paramref name="watchDirectory"/> (the work is then half done), and kills it without warning.
+    /// Returns false if the tool finished before staging was seen.
+    /// </summary>
+    public bool KillWhileStaging(string watchDirectory, string stagingPattern, params string[] args)
+    {
+        var start = new ProcessStartInfo(this.ToolPath) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in args)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!process.HasExited && DateTime.UtcNow < deadline)
+        {
+            if (Directory.EnumerateFileSystemEntries(watchDirectory, stagingPattern).Any())
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+                return true;
+            }
+
+            Thread.Sleep(2);
+        }
+
+        process.WaitForExit();
+        return false;
+    }
+
     public void Dispose() => Directory.Delete(this.workspace, recursive: true);
 
     private static void Run(string file, string arguments, string workingDirectory, params (string Name, string Value)[] environment)

@@ -42,4 +42,33 @@ public sealed class InstalledToolTests(InstalledToolFixture tool) : IClassFixtur
         Assert.Contains("check", output, StringComparison.Ordinal);
         Assert.Contains("explain", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Killed_layout_and_pack_leave_nothing_under_the_final_name()
+    {
+        var directory = Directory.CreateTempSubdirectory("modelpack-kill-").FullName;
+        try
+        {
+            var model = Path.Combine(directory, "model");
+            Directory.CreateDirectory(model);
+            var chunk = new byte[256 * 1024];
+            new Random(1).NextBytes(chunk);
+            for (var i = 0; i < 600; i++)
+            {
+                File.WriteAllBytes(Path.Combine(model, $"shard-{i:D4}.bin"), chunk);
+            }
+
+            var layout = Path.Combine(directory, "prefix");
+            var archive = Path.Combine(directory, "model.tar.gz");
+            Assert.True(tool.KillWhileStaging(directory, ".prefix.*.partial", "layout", model, "-o", layout, "--copy"), "layout finished before it could be killed");
+            Assert.True(tool.KillWhileStaging(directory, ".model.tar.gz.*.partial", "pack", model, "-o", archive, "--level", "9"), "pack finished before it could be killed");
+
+            Assert.False(Directory.Exists(layout));
+            Assert.False(File.Exists(archive));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

@@ -41,6 +41,9 @@ internal sealed class FingerprintArguments
 
     public IEnumerable<Option> All => [this.PartSize, this.Uploader, this.Checksums];
 
+    /// <summary>For commands whose checksums are fixed by their output format (the manifest).</summary>
+    public IEnumerable<Option> PartSizeOnly => [this.PartSize, this.Uploader];
+
     /// <summary>Parses the three options into engine options, or returns the one-line reason they are wrong.</summary>
     public FingerprintOptions? TryParse(ParseResult parse, out string? problem)
     {
@@ -70,7 +73,7 @@ internal sealed class FingerprintArguments
         }
 
         var kinds = FingerprintKinds.ETag;
-        foreach (var name in parse.GetValue(this.Checksums)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var name in (parse.GetValue(this.Checksums) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (!ChecksumNames.TryGetValue(name, out var kind))
             {

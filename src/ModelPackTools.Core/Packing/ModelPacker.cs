@@ -20,7 +20,7 @@ public static class ModelPacker
     {
         var source = Path.GetFullPath(sourceDirectory);
         var output = Path.GetFullPath(outputPath);
-        if (IsInside(output, source))
+        if (Layout.StagedOutput.IsInside(output, source))
         {
             throw new ModelInputException($"'{outputPath}' is inside the folder being packed ('{sourceDirectory}'); write the archive elsewhere");
         }
@@ -38,7 +38,7 @@ public static class ModelPacker
         }
 
         var members = PackPlanner.Plan(tree, fileSystem);
-        var staging = Path.Combine(Path.GetDirectoryName(output)!, $".{Path.GetFileName(output)}.{Environment.ProcessId}.partial");
+        var staging = Layout.StagedOutput.StagingPathFor(output);
         try
         {
             var (tarLength, outputLength, fingerprint) = Write(members, staging, options, cancellationToken);
@@ -117,11 +117,5 @@ public static class ModelPacker
         {
             throw new ModelInputException($"'{member.LocalPath}': {e.Message}", e);
         }
-    }
-
-    private static bool IsInside(string path, string directory)
-    {
-        var root = directory.EndsWith(Path.DirectorySeparatorChar) ? directory : directory + Path.DirectorySeparatorChar;
-        return path.StartsWith(root, StringComparison.Ordinal) || path == directory;
     }
 }

@@ -6,7 +6,7 @@ namespace ModelPackTools.Sources;
 
 /// <summary>
 /// Turns whatever the user points at into a <see cref="ModelTree"/>: a folder, a .tar/.tar.gz/.tgz archive, a
-/// list-objects-v2 JSON, an S3 Inventory CSV or a plain key list. The format is sniffed from the bytes, with the
+/// list-objects-v2 JSON, a manifest written by this tool, an S3 Inventory CSV or a plain key list. The format is sniffed from the bytes, with the
 /// file name only as a tie-breaker, so a misnamed archive is still read as an archive.
 /// </summary>
 public static class ModelSourceReader
@@ -33,6 +33,7 @@ public static class ModelSourceReader
         {
             InputFormat.Archive => ReadArchive(input, options.Archive),
             InputFormat.ListObjectsJson => ListObjectsJsonSource.Read(input, prefix),
+            InputFormat.Manifest => ManifestSource.Read(input),
             InputFormat.InventoryCsv => InventoryCsvSource.Read(input, prefix),
             _ => KeyListSource.Read(input, prefix),
         };
@@ -58,6 +59,7 @@ public static class ModelSourceReader
     {
         Archive,
         ListObjectsJson,
+        Manifest,
         InventoryCsv,
         KeyList,
     }
@@ -82,6 +84,11 @@ public static class ModelSourceReader
             (length == 512 && head.AsSpan(257, 5).SequenceEqual("ustar"u8)))
         {
             return InputFormat.Archive;
+        }
+
+        if (Manifests.ManifestReader.LooksLikeManifest(head.AsSpan(0, length)))
+        {
+            return InputFormat.Manifest;
         }
 
         var text = head.AsSpan(0, length).TrimStart(" \t\r\n"u8);

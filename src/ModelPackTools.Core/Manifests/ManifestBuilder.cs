@@ -1,0 +1,67 @@
+using ModelPackTools.Extraction;
+using ModelPackTools.Hashing;
+using ModelPackTools.Layout;
+using ModelPackTools.Packing;
+using ModelPackTools.S3;
+using ModelPackTools.Sources;
+using ModelPackTools.Trees;
+
+namespace ModelPackTools.Manifests;
+
+/// <summary>
+/// Describes a folder (usually a layout) as the objects it will become under an S3 prefix: one row per file with the
+/// ETag and checksums S3 will report for the chosen part size. Files are hashed in parallel, each read once; the
+/// manifest is written beside its final name and renamed, and its own ETag (what ManifestEtag takes) is computed.
+/// </summary>
+public static class ManifestBuilder
+{
+    private const FingerprintKinds RowKinds = FingerprintKinds.ETag | FingerprintKinds.Crc64Nvme | FingerprintKinds.Sha256;
+
+    public static async Task<ManifestResult> BuildAsync(string directory, string s3Uri, string outputPath, FingerprintOptions options, CancellationToken cancellationToken = default)
+    {
+        var prefix = S3Location.TryParse(s3Uri, out var location) ? location! : throw new ModelInputException($"'{s3Uri}' is not an s3://bucket/prefix/ URI");
+        var output = Path.GetFullPath(outputPath);
+        if (StagedOutput.IsInside(output, Path.GetFullPath(directory)))
+        {
+            throw new ModelInputException($"'{outputPath}' is inside '{directory}': the manifest would describe itself; write it beside the layout");
+        }
+
+        var tree = DirectorySource.Read(directory);
+        var (check, fileSystem) = ExtractionSimulator.Materialize(tree, new SimulationOptions { Mode = ExtractionMode.S3PrefixNone, S3Uri = s3Uri });
+        if (check.HasErrors)
+        {
+            return new ManifestResult(check, null, [], null);
+        }
+
+        var files = PackPlanner.Plan(tree, fileSystem).Where(e => !e.IsDirectory).ToList();
+        var fingerprints = await Fingerprinter.ComputeManyAsync(files.Select(f => f.LocalPath!).ToList(), options with { Kinds = RowKinds }, cancellationToken);
+        var rows = files.Select((file, i) => new ManifestRow(
+            $"s3://{prefix.Bucket}/{prefix.Key}{file.Path}",
+            file.Path,
+            fingerprints[i].Length,
+            fingerprints[i].ETag!,
+            fingerprints[i].PartSize,
+            fingerprints[i].PartCount,
+            fingerprints[i].Crc64Nvme!,
+            fingerprints[i].Sha256!)).ToList();
+
+        var staging = StagedOutput.StagingPathFor(output);
+        try
+        {
+            using (var stream = new FileStream(staging, FileMode.CreateNew, FileAccess.Write))
+            {
+                ManifestWriter.Write(rows, stream);
+                stream.Flush(flushToDisk: true);
+            }
+
+            var manifestFingerprint = await Fingerprinter.ComputeAsync(staging, options with { Kinds = FingerprintKinds.ETag }, cancellationToken);
+            File.Move(staging, output, overwrite: true);
+            return new ManifestResult(check, output, rows, manifestFingerprint);
+        }
+        catch
+        {
+            File.Delete(staging);
+            throw;
+        }
+    }
+}
