@@ -53,15 +53,10 @@ internal static class LayoutCommand
 
             if (!result.Written)
             {
-                TextReportWriter.Write(result.Check, output);
-                output.WriteLine("no layout written: fix the errors above");
-                return ExitCodes.ErrorsFound;
+                return CheckOutcome.Refused(result.Check, output, "no layout written");
             }
 
-            foreach (var warning in result.Check.Diagnostics)
-            {
-                output.WriteLine(warning.ToString());
-            }
+            CheckOutcome.WriteWarnings(result.Check, output);
 
             output.WriteLine($"laid out {result.Linked + result.Copied} files ({TextReportWriter.FormatBytes(result.Bytes)}) in {result.OutputPath}: {result.Linked} hard-linked, {result.Copied} copied");
             return ExitCodes.Clean;

@@ -58,15 +58,10 @@ internal static class ManifestCommand
 
             if (!result.Written)
             {
-                TextReportWriter.Write(result.Check, output);
-                output.WriteLine("no manifest written: fix the errors above");
-                return ExitCodes.ErrorsFound;
+                return CheckOutcome.Refused(result.Check, output, "no manifest written");
             }
 
-            foreach (var warning in result.Check.Diagnostics)
-            {
-                output.WriteLine(warning.ToString());
-            }
+            CheckOutcome.WriteWarnings(result.Check, output);
 
             output.WriteLine($"{result.OutputPath}: {result.Rows.Count} objects, {TextReportWriter.FormatBytes(result.Rows.Sum(r => r.Size))}");
             output.WriteLine($"ManifestEtag: {result.ManifestFingerprint!.ETag}");

@@ -109,15 +109,11 @@ internal static class PackCommand
     {
         if (!result.Written)
         {
-            TextReportWriter.Write(result.Check, output);
-            output.WriteLine("not packed: fix the errors above");
+            CheckOutcome.Refused(result.Check, output, "not packed");
             return;
         }
 
-        foreach (var warning in result.Check.Diagnostics)
-        {
-            output.WriteLine(warning.ToString());
-        }
+        CheckOutcome.WriteWarnings(result.Check, output);
 
         var ratio = result.TarLength == 0 ? 0 : 100.0 * result.OutputLength / result.TarLength;
         output.WriteLine($"packed {result.MemberCount} members: tar {ByteSize.Format(result.TarLength)} -> {ByteSize.Format(result.OutputLength)} ({ratio:0.0}%)");
@@ -141,18 +137,7 @@ internal static class PackCommand
                 FingerprintJson.Write(json, result.Fingerprint!, options.Fingerprint!.PartSizes);
             }
 
-            json.WriteStartArray("diagnostics");
-            foreach (var diagnostic in result.Check.Diagnostics)
-            {
-                json.WriteStartObject();
-                json.WriteString("code", diagnostic.Code);
-                json.WriteString("severity", diagnostic.IsError ? "error" : "warning");
-                json.WriteString("path", diagnostic.Path);
-                json.WriteString("message", diagnostic.Message);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            JsonReportWriter.WriteDiagnostics(json, result.Check.Diagnostics);
             json.WriteEndObject();
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ModelPackTools.Diagnostics;
 using ModelPackTools.Extraction;
 
 namespace ModelPackTools.Reporting;
@@ -27,8 +28,15 @@ public static class JsonReportWriter
         json.WriteNumber("errors", report.ErrorCount);
         json.WriteNumber("warnings", report.WarningCount);
         json.WriteEndObject();
+        WriteDiagnostics(json, report.Diagnostics);
+        json.WriteEndObject();
+    }
+
+    /// <summary>The "diagnostics" array, shared by every command's JSON output so findings read the same everywhere.</summary>
+    public static void WriteDiagnostics(Utf8JsonWriter json, IEnumerable<Diagnostic> diagnostics)
+    {
         json.WriteStartArray("diagnostics");
-        foreach (var diagnostic in report.Diagnostics)
+        foreach (var diagnostic in diagnostics)
         {
             json.WriteStartObject();
             json.WriteString("code", diagnostic.Code);
@@ -47,6 +55,5 @@ public static class JsonReportWriter
         }
 
         json.WriteEndArray();
-        json.WriteEndObject();
     }
 }
