@@ -144,6 +144,27 @@ public sealed class ModelPackerTests : IDisposable
     }
 
     [Fact]
+    public void Hard_linked_files_become_two_regular_members()
+    {
+        var model = this.NewModel("m");
+        Assert.Equal(0, Run("ln", Path.Combine(model, "config.json"), Path.Combine(model, "config-copy.json")));
+        var output = this.work.Combine("m.tar.gz");
+
+        ModelPacker.Pack(model, output, Options());
+
+        using var reader = new TarReader(new GZipStream(File.OpenRead(output), CompressionMode.Decompress));
+        var members = new Dictionary<string, TarEntry>();
+        while (reader.GetNextEntry(copyData: true) is { } entry)
+        {
+            members[entry.Name] = entry;
+        }
+
+        Assert.Equal(TarEntryType.RegularFile, members["config.json"].EntryType);
+        Assert.Equal(TarEntryType.RegularFile, members["config-copy.json"].EntryType);
+        Assert.Equal(members["config.json"].Length, members["config-copy.json"].Length);
+    }
+
+    [Fact]
     public void Folder_with_errors_is_not_packed_and_nothing_is_written()
     {
         var model = this.NewModel("m");
