@@ -249,13 +249,17 @@ public sealed class FingerprinterTests
                 paths.Add(path);
             }
 
+            // Everything (streamed in order), and per-part values only (read at each part's offset).
             var many = await Fingerprinter.ComputeManyAsync(paths, Tiny with { MaxChunkSize = 1000 });
+            var perPart = await Fingerprinter.ComputeManyAsync(paths, Tiny with { Kinds = PerPartOnly });
 
             Assert.Equal(lengths.Length, many.Count);
             for (var i = 0; i < lengths.Length; i++)
             {
                 var data = await File.ReadAllBytesAsync(paths[i]);
-                Assert.Equal(Expected.For(data, Tiny.PartSizes.Resolve(data.Length)), many[i]);
+                var plan = Tiny.PartSizes.Resolve(data.Length);
+                Assert.Equal(Expected.For(data, plan), many[i]);
+                Assert.Equal(Expected.For(data, plan, PerPartOnly), perPart[i]);
                 Assert.Equal(many[i], await Fingerprinter.ComputeAsync(paths[i], Tiny));
             }
         }
