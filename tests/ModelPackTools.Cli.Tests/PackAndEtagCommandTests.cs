@@ -23,6 +23,29 @@ public sealed class PackAndEtagCommandTests : IDisposable
     }
 
     [Fact]
+    public void Missing_output_folders_are_created_for_every_writer()
+    {
+        var out1 = Path.Combine(this.directory, "a", "b", "model.tar.gz");
+        var out2 = Path.Combine(this.directory, "c", "manifest.csv");
+        var out3 = Path.Combine(this.directory, "d", "report.json");
+
+        Assert.Equal(0, CommandRunner.Run("pack", RepositoryPaths.SampleModel, "-o", out1).ExitCode);
+        Assert.Equal(0, CommandRunner.Run("manifest", RepositoryPaths.SampleModel, "--s3-uri", "s3://b/p/", "-o", out2).ExitCode);
+        Assert.Equal(0, CommandRunner.Run("check", RepositoryPaths.SampleModel, "--format", "json", "-o", out3).ExitCode);
+
+        Assert.True(File.Exists(out1) && File.Exists(out2) && File.Exists(out3));
+    }
+
+    [Fact]
+    public void Packing_a_file_instead_of_a_folder_says_so()
+    {
+        var (exitCode, _, error) = CommandRunner.Run("pack", Path.Combine(RepositoryPaths.SampleModel, "config.json"), "-o", Path.Combine(this.directory, "x.tar.gz"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("is a file; give the model folder", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Pack_json_reports_sizes_and_checksums_and_etag_agrees()
     {
         var archive = Path.Combine(this.directory, "model.tar.gz");

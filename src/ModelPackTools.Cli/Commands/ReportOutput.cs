@@ -1,5 +1,6 @@
 using System.Text;
 using ModelPackTools.Extraction;
+using ModelPackTools.IO;
 using ModelPackTools.Reporting;
 
 namespace ModelPackTools.Cli.Commands;
@@ -16,18 +17,7 @@ internal static class ReportOutput
             return;
         }
 
-        // Stage beside the target and rename, so a reader never sees half a report.
-        var full = Path.GetFullPath(path);
-        var staging = full + $".{Environment.ProcessId}.tmp";
-        try
-        {
-            File.WriteAllText(staging, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Move(staging, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(staging);
-        }
+        StagedOutput.WriteFile(path, stream => stream.Write(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text)));
     }
 
     private static string Render(ExtractionReport report, ReportFormat format)

@@ -1,4 +1,5 @@
 using ModelPackTools.Extraction;
+using ModelPackTools.IO;
 using ModelPackTools.Packing;
 using ModelPackTools.Sources;
 using ModelPackTools.Trees;
@@ -34,7 +35,6 @@ public static class PrefixLayoutWriter
         }
 
         var files = PackPlanner.Plan(tree, fileSystem).Where(e => !e.IsDirectory).ToList();
-        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         var staging = StagedOutput.StagingPathFor(output);
         try
         {

@@ -1,6 +1,6 @@
 using ModelPackTools.Extraction;
 using ModelPackTools.Hashing;
-using ModelPackTools.Layout;
+using ModelPackTools.IO;
 using ModelPackTools.Packing;
 using ModelPackTools.S3;
 using ModelPackTools.Sources;
@@ -45,23 +45,10 @@ public static class ManifestBuilder
             fingerprints[i].Crc64Nvme!,
             fingerprints[i].Sha256!)).ToList();
 
-        var staging = StagedOutput.StagingPathFor(output);
-        try
-        {
-            using (var stream = new FileStream(staging, FileMode.CreateNew, FileAccess.Write))
-            {
-                ManifestWriter.Write(rows, stream);
-                stream.Flush(flushToDisk: true);
-            }
+        StagedOutput.WriteFile(output, stream => ManifestWriter.Write(rows, stream));
 
-            var manifestFingerprint = await Fingerprinter.ComputeAsync(staging, options with { Kinds = FingerprintKinds.ETag }, cancellationToken);
-            File.Move(staging, output, overwrite: true);
-            return new ManifestResult(check, output, rows, manifestFingerprint);
-        }
-        catch
-        {
-            File.Delete(staging);
-            throw;
-        }
+        // The manifest is small; hashing it again after the rename is simpler than a tee and costs nothing measurable.
+        var manifestFingerprint = await Fingerprinter.ComputeAsync(output, options with { Kinds = FingerprintKinds.ETag }, cancellationToken);
+        return new ManifestResult(check, output, rows, manifestFingerprint);
     }
 }

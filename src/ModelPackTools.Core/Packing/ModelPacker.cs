@@ -1,6 +1,7 @@
 using ModelPackTools.Archives;
 using ModelPackTools.Extraction;
 using ModelPackTools.Hashing;
+using ModelPackTools.IO;
 using ModelPackTools.Sources;
 using ModelPackTools.Trees;
 
@@ -20,7 +21,7 @@ public static class ModelPacker
     {
         var source = Path.GetFullPath(sourceDirectory);
         var output = Path.GetFullPath(outputPath);
-        if (Layout.StagedOutput.IsInside(output, source))
+        if (StagedOutput.IsInside(output, source))
         {
             throw new ModelInputException($"'{outputPath}' is inside the folder being packed ('{sourceDirectory}'); write the archive elsewhere");
         }
@@ -38,11 +39,11 @@ public static class ModelPacker
         }
 
         var members = PackPlanner.Plan(tree, fileSystem);
-        var staging = Layout.StagedOutput.StagingPathFor(output);
+        var staging = StagedOutput.StagingPathFor(output);
         try
         {
             var (tarLength, outputLength, fingerprint) = Write(members, staging, options, cancellationToken);
-            File.Move(staging, output, overwrite: true);
+            StagedOutput.CommitFile(staging, output);
             return new PackResult(check, output, members.Count, tarLength, outputLength, fingerprint);
         }
         catch

@@ -13,6 +13,11 @@ public static class DirectorySource
     public static ModelTree Read(string directory)
     {
         var root = new DirectoryInfo(directory);
+        if (File.Exists(directory))
+        {
+            throw new ModelInputException($"'{directory}' is a file; give the model folder");
+        }
+
         if (!root.Exists)
         {
             throw new ModelInputException($"'{directory}': no such directory");
