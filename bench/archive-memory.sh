@@ -8,17 +8,17 @@ cd "$DATA"
 echo "| archive | modelpack check wall (s) | peak RSS (MiB) | tar -tzf wall (s) | python tarfile wall (s) | peak RSS (MiB) |"
 echo "|---|---:|---:|---:|---:|---:|"
 for gib in $SIZES; do
-  archive=model-${gib}g.tar.gz
+  archive=archive-src-${gib}g.tar.gz
   if [[ ! -f $archive ]]; then
-    rm -rf "model-${gib}g" && mkdir -p "model-${gib}g/code"
+    rm -rf "archive-src-${gib}g" && mkdir -p "archive-src-${gib}g/code"
     for part in $(seq 1 "$gib"); do
       # head closes the pipe after 1 GiB; openssl's SIGPIPE is expected, not a failure.
-      { openssl enc -aes-128-ctr -nosalt -pass "pass:modelpack-$part" -pbkdf2 </dev/zero 2>/dev/null || true; } | head -c 1073741824 >"model-${gib}g/weights-$part.bin"
+      { openssl enc -aes-128-ctr -nosalt -pass "pass:modelpack-$part" -pbkdf2 </dev/zero 2>/dev/null || true; } | head -c 1073741824 >"archive-src-${gib}g/weights-$part.bin"
     done
-    echo '{"model_type": "bench"}' >"model-${gib}g/config.json"
-    echo 'def model_fn(d): pass' >"model-${gib}g/code/inference.py"
-    tar -C "model-${gib}g" -cf - . | pigz -1 -p 2 >"$archive"
-    rm -rf "model-${gib}g"
+    echo '{"model_type": "bench"}' >"archive-src-${gib}g/config.json"
+    echo 'def model_fn(d): pass' >"archive-src-${gib}g/code/inference.py"
+    tar -C "archive-src-${gib}g" -cf - . | pigz -1 -p 2 >"$archive"
+    rm -rf "archive-src-${gib}g"
   fi
   t0=$(date +%s.%N); mp=$(peak_mib $MODELPACK check "$archive"); t1=$(date +%s.%N)
   tar -tzf "$archive" >/dev/null; t2=$(date +%s.%N)

@@ -2,7 +2,7 @@
 # GIB GiB of float32 weights in 1 GiB shards, a config and tokenizer, an inference script, and ~2,000 small files.
 make_model() {
   local dir=$1 gib=$2
-  [[ -f $dir.complete ]] && return
+  [[ -f $dir.complete && -d $dir ]] && return
   rm -rf "$dir" && mkdir -p "$dir/code" "$dir/tokenizer/vocab"
   cc -O2 -o "$DATA/gen_weights" "$BENCH_DIR/gen_weights.c" -lm
   for shard in $(seq 1 "$gib"); do

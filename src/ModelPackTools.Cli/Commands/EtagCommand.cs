@@ -52,7 +52,9 @@ internal static class EtagCommand
         IReadOnlyList<Fingerprint> results;
         try
         {
-            results = await Fingerprinter.ComputeManyAsync(files, options, cancellationToken);
+            using var progress = ConsoleProgress.For(error, "hashed");
+            progress?.Start(files.Sum(f => new FileInfo(f).Length));
+            results = await Fingerprinter.ComputeManyAsync(files, options with { Progress = progress }, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or S3LimitException)
         {

@@ -45,7 +45,8 @@ internal static class ManifestCommand
             ManifestResult result;
             try
             {
-                result = await ManifestBuilder.BuildAsync(parse.GetValue(source)!, parse.GetValue(s3Uri)!, parse.GetValue(target)!, options with { MaxDegreeOfParallelism = parse.GetValue(threads) }, cancellationToken);
+                using var progress = ConsoleProgress.For(error, "hashed");
+                result = await ManifestBuilder.BuildAsync(parse.GetValue(source)!, parse.GetValue(s3Uri)!, parse.GetValue(target)!, options with { MaxDegreeOfParallelism = parse.GetValue(threads), Progress = progress }, cancellationToken);
             }
             catch (Exception e) when (e is ModelInputException or S3LimitException)
             {

@@ -78,7 +78,8 @@ internal static class PackCommand
         PackResult result;
         try
         {
-            result = ModelPacker.Pack(source, archive, options, cancellationToken);
+            using var progress = ConsoleProgress.For(error, "packed");
+            result = ModelPacker.Pack(source, archive, options with { Progress = progress }, cancellationToken);
         }
         catch (Exception e) when (e is ModelInputException or S3LimitException)
         {

@@ -9,6 +9,9 @@ public sealed record FingerprintOptions(FingerprintKinds Kinds, PartSizePolicy P
     /// </summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>Told about every byte read from files; the caller calls Start with the total.</summary>
+    public IO.IByteProgress? Progress { get; init; }
+
     // Tests lower this to split tiny parts into several chunks.
     internal int MaxChunkSize { get; init; } = FingerprintLayout.MaxChunkSize;
 }

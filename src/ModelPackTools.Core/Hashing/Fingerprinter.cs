@@ -155,6 +155,7 @@ public sealed partial class Fingerprinter : IDisposable
                 return;
             }
 
+            this.options.Progress?.Advance(read);
             this.Advance(read);
         }
     }

@@ -41,12 +41,14 @@ internal static class PositionalFingerprinter
                 if (item < groups)
                 {
                     HashLanes(path, item * Md5x8.Lanes, partSize, layout.PerSegment, parts, token);
+                    options.Progress?.Advance(Md5x8.Lanes * partSize);
                 }
                 else
                 {
                     var i = singlesStart + (item - groups);
                     var offset = i * partSize;
                     parts[i] = HashRange(path, offset, Math.Min(partSize, length - offset), layout.PerSegment, token);
+                    options.Progress?.Advance(Math.Min(partSize, length - offset));
                 }
 
                 return ValueTask.CompletedTask;

@@ -34,6 +34,7 @@ public static class ManifestBuilder
         }
 
         var files = PackPlanner.Plan(tree, fileSystem).Where(e => !e.IsDirectory).ToList();
+        options.Progress?.Start(files.Sum(f => f.Size));
         var fingerprints = await Fingerprinter.ComputeManyAsync(files.Select(f => f.LocalPath!).ToList(), options with { Kinds = RowKinds }, cancellationToken);
         var rows = files.Select((file, i) => new ManifestRow(
             $"s3://{prefix.Bucket}/{prefix.Key}{file.Path}",
@@ -48,7 +49,7 @@ public static class ManifestBuilder
         StagedOutput.WriteFile(output, stream => ManifestWriter.Write(rows, stream));
 
         // The manifest is small; hashing it again after the rename is simpler than a tee and costs nothing measurable.
-        var manifestFingerprint = await Fingerprinter.ComputeAsync(output, options with { Kinds = FingerprintKinds.ETag }, cancellationToken);
+        var manifestFingerprint = await Fingerprinter.ComputeAsync(output, options with { Kinds = FingerprintKinds.ETag, Progress = null }, cancellationToken);
         return new ManifestResult(check, output, rows, manifestFingerprint);
     }
 }

@@ -39,6 +39,7 @@ public static class ModelPacker
         }
 
         var members = PackPlanner.Plan(tree, fileSystem);
+        options.Progress?.Start(members.Sum(m => m.Size));
         var staging = StagedOutput.StagingPathFor(output);
         try
         {
@@ -69,7 +70,7 @@ public static class ModelPacker
                 TarHeaderWriter.WriteMember(tar, member, options.ModificationTime);
                 if (!member.IsDirectory)
                 {
-                    CopyExactly(member, tar, buffer, cancellationToken);
+                    CopyExactly(member, tar, buffer, options.Progress, cancellationToken);
                     TarHeaderWriter.Pad(tar, member.Size);
                 }
             }
@@ -90,7 +91,7 @@ public static class ModelPacker
     }
 
     /// <summary>Copies exactly the size the walk saw: a file that grew or shrank since is an error, not a corrupt member.</summary>
-    private static void CopyExactly(PackEntry member, Stream output, byte[] buffer, CancellationToken cancellationToken)
+    private static void CopyExactly(PackEntry member, Stream output, byte[] buffer, IByteProgress? progress, CancellationToken cancellationToken)
     {
         try
         {
@@ -106,6 +107,7 @@ public static class ModelPacker
                 }
 
                 output.Write(buffer, 0, read);
+                progress?.Advance(read);
                 remaining -= read;
             }
 

@@ -18,6 +18,9 @@ public sealed record PackOptions
     /// <summary>Seconds since the Unix epoch written as every member's mtime (the front-end reads SOURCE_DATE_EPOCH).</summary>
     public long ModificationTime { get; init; } = DefaultModificationTime;
 
+    /// <summary>Told the input size once the members are known, then every input byte packed.</summary>
+    public IO.IByteProgress? Progress { get; init; }
+
     /// <summary>What to compute over the .tar.gz while it is written; null computes nothing.</summary>
     public FingerprintOptions? Fingerprint { get; init; }
 
