@@ -13,6 +13,8 @@ internal static class ModelPackCommandLine
             CheckCommand.Create(output, error),
             PackCommand.Create(output, error),
             EtagCommand.Create(output, error),
+            UploadCommand.Create(output, error),
+            VerifyCommand.Create(output, error),
             ExplainCommand.Create(output, error),
         };
 
