@@ -35,10 +35,15 @@ public sealed class S3ObjectUploader(IAmazonS3 client, UploadChecksum checksum, 
 
     private async Task<string> PutAsync(string bucket, UploadItem item, CancellationToken cancellationToken)
     {
-        var request = new PutObjectRequest { BucketName = bucket, Key = item.Key, FilePath = item.LocalPath };
-        if (Algorithm is { } algorithm)
+        var request = new PutObjectRequest { BucketName = bucket, Key = item.Key, FilePath = item.LocalPath, UseChunkEncoding = this.UseChunkEncoding };
+        if (checksum == UploadChecksum.Crc32)
         {
-            request.ChecksumAlgorithm = algorithm;
+            request.ChecksumAlgorithm = ChecksumAlgorithm.CRC32;
+        }
+        else if (checksum == UploadChecksum.Crc64Nvme)
+        {
+            request.ChecksumCRC64NVME = item.Predicted.Crc64Nvme
+                ?? throw new InvalidOperationException("CRC64NVME uploads need the CRC64NVME in the prediction");
         }
 
         request.StreamTransferProgress += this.OnProgress;
@@ -56,9 +61,15 @@ public sealed class S3ObjectUploader(IAmazonS3 client, UploadChecksum checksum, 
     private async Task<string> UploadMultipartAsync(string bucket, UploadItem item, CancellationToken cancellationToken)
     {
         var initiate = new InitiateMultipartUploadRequest { BucketName = bucket, Key = item.Key };
-        if (Algorithm is { } algorithm)
+        if (checksum == UploadChecksum.Crc32)
         {
-            initiate.ChecksumAlgorithm = algorithm;
+            initiate.ChecksumAlgorithm = ChecksumAlgorithm.CRC32;
+        }
+        else if (checksum == UploadChecksum.Crc64Nvme)
+        {
+            // CRC64NVME is always a full-object checksum: S3 combines the part values and checks the total.
+            initiate.ChecksumAlgorithm = ChecksumAlgorithm.CRC64NVME;
+            initiate.ChecksumType = ChecksumType.FULL_OBJECT;
         }
 
         string uploadId;
@@ -80,6 +91,12 @@ public sealed class S3ObjectUploader(IAmazonS3 client, UploadChecksum checksum, 
                 new ParallelOptions { MaxDegreeOfParallelism = maxConcurrency, CancellationToken = cancellationToken },
                 async (i, token) => parts[i] = await this.UploadPartAsync(bucket, item, uploadId, i, token));
             var complete = new CompleteMultipartUploadRequest { BucketName = bucket, Key = item.Key, UploadId = uploadId, PartETags = [.. parts] };
+            if (checksum == UploadChecksum.Crc64Nvme)
+            {
+                complete.ChecksumType = ChecksumType.FULL_OBJECT;
+                complete.ChecksumCRC64NVME = item.Predicted.Crc64Nvme;
+            }
+
             await this.gate.WaitAsync(cancellationToken);
             try
             {
@@ -109,16 +126,22 @@ public sealed class S3ObjectUploader(IAmazonS3 client, UploadChecksum checksum, 
             FilePath = item.LocalPath,
             FilePosition = position,
             PartSize = Math.Min(item.Predicted.PartSize, item.Predicted.Length - position),
+            UseChunkEncoding = this.UseChunkEncoding,
         };
-        if (Algorithm is { } algorithm)
+        if (checksum == UploadChecksum.Crc32)
         {
-            request.ChecksumAlgorithm = algorithm;
+            request.ChecksumAlgorithm = ChecksumAlgorithm.CRC32;
         }
 
         request.StreamTransferProgress += this.OnProgress;
         await this.gate.WaitAsync(cancellationToken);
         try
         {
+            if (checksum == UploadChecksum.Crc64Nvme)
+            {
+                request.ChecksumCRC64NVME = await PartChecksum.Crc64NvmeAsync(item.LocalPath, position, request.PartSize.Value, cancellationToken);
+            }
+
             var response = await client.UploadPartAsync(request, cancellationToken);
             return new PartETag
             {
@@ -149,10 +172,7 @@ public sealed class S3ObjectUploader(IAmazonS3 client, UploadChecksum checksum, 
 
     private void OnProgress(object? sender, StreamTransferProgressArgs e) => progress?.Report(e.IncrementTransferred);
 
-    private ChecksumAlgorithm? Algorithm => checksum switch
-    {
-        UploadChecksum.Crc64Nvme => ChecksumAlgorithm.CRC64NVME,
-        UploadChecksum.Crc32 => ChecksumAlgorithm.CRC32,
-        _ => null,
-    };
+    // A CRC32 the SDK computes travels as a trailer of an aws-chunked body, which servers without SigV4 streaming
+    // (s3rver) store verbatim. A CRC64NVME computed up front travels as a header, so the body can stay plain.
+    private bool UseChunkEncoding => checksum == UploadChecksum.Crc32;
 }

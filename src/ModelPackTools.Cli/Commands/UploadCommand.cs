@@ -23,11 +23,12 @@ internal static class UploadCommand
         };
         var checksum = new Option<string>("--checksum-algorithm")
         {
-            Description = "Additional checksum S3 stores and checks: CRC64NVME, CRC32, or none (no flexible checksums at all: for " +
-                          "S3-compatible servers that do not decode aws-chunked bodies).",
-            DefaultValueFactory = _ => "CRC64NVME",
+            Description = "Additional checksum S3 stores and checks: CRC32 (computed by the SDK, sent as an aws-chunked trailer), " +
+                          "CRC64NVME (computed here, sent as a header), or none (no flexible checksums: for S3-compatible servers " +
+                          "that do not decode aws-chunked bodies).",
+            DefaultValueFactory = _ => "CRC32",
         };
-        checksum.AcceptOnlyFromAmong("CRC64NVME", "CRC32", "none", "crc64nvme", "crc32", "NONE");
+        checksum.AcceptOnlyFromAmong("CRC32", "CRC64NVME", "none", "crc32", "crc64nvme", "NONE");
         var manifest = new Option<string?>("--manifest") { Description = "A manifest of the layout: checked against it first, uploaded last." };
         var manifestUri = new Option<string?>("--manifest-s3-uri")
         {
@@ -65,7 +66,9 @@ internal static class UploadCommand
                 return Task.FromResult(CommandFailure.Report(error, "--concurrency must be at least 1"));
             }
 
-            var options = new UploadOptions(parse.GetValue(input)!, parse.GetValue(s3Uri)!, prediction! with { Kinds = FingerprintKinds.ETag }, client,
+            // The CRC64NVME is sent precomputed (see PartChecksum), so the prediction supplies it.
+            var kinds = FingerprintKinds.ETag | (algorithm == UploadChecksum.Crc64Nvme ? FingerprintKinds.Crc64Nvme : FingerprintKinds.None);
+            var options = new UploadOptions(parse.GetValue(input)!, parse.GetValue(s3Uri)!, prediction! with { Kinds = kinds }, client,
                 parse.GetValue(manifest), parse.GetValue(manifestUri), parse.GetValue(concurrency));
             return UploadRun.RunAsync(options, output, error, cancellationToken);
         });
