@@ -30,7 +30,9 @@ internal static class ModelPackCommandLine
             return ExitCodes.UsageOrIoFailure;
         }
 
-        return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        // After Ctrl+C, `upload` still has to abort its multipart uploads (a few round trips); the default two seconds
+        // can cut that short and leave billed parts behind.
+        return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
     }
 
     private static bool IsHelpRequest(string[] args) => args.Any(a => a is "-h" or "--help" or "-?");
