@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ModelPackTools.Hashing;
 
 namespace ModelPackTools.Cli.Commands;
 
@@ -39,7 +38,8 @@ internal sealed class UploadProgressReporter(TextWriter error, long totalBytes) 
     private void WriteLine()
     {
         var seconds = Math.Max(this.clock.Elapsed.TotalSeconds, 0.001);
-        error.WriteLine($"modelpack: uploaded {ByteSize.Format(this.done)} of {ByteSize.Format(totalBytes)} " +
-                        $"in {seconds:0.0} s ({ByteSize.Format((long)(this.done / seconds))}/s)");
+        error.WriteLine($"modelpack: uploaded {Mebibytes(this.done)} of {Mebibytes(totalBytes)} in {seconds:0.0} s ({Mebibytes(this.done / seconds)}/s)");
     }
+
+    private static string Mebibytes(double bytes) => $"{bytes / (1 << 20):0.0} MiB";
 }

@@ -121,7 +121,7 @@ internal static class UploadRun
             return ExitCodes.ErrorsFound;
         }
 
-        output.WriteLine($"uploaded {items.Count} objects ({ByteSize.Format(total)}) to s3://{bucket}/, every ETag as predicted ({options.Prediction.PartSizes} parts)");
+        output.WriteLine($"uploaded {items.Count} objects ({ByteSize.Format(total)}) to {options.S3Uri}, every ETag as predicted ({options.Prediction.PartSizes} parts)");
         if (result.Manifest is { } sent)
         {
             output.WriteLine($"manifest: s3://{bucket}/{sent.Key}");
