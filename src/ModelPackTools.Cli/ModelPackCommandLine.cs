@@ -15,6 +15,8 @@ internal static class ModelPackCommandLine
             EtagCommand.Create(output, error),
             LayoutCommand.Create(output, error),
             ManifestCommand.Create(output, error),
+            UploadCommand.Create(output, error),
+            VerifyCommand.Create(output, error),
             ExplainCommand.Create(output, error),
         };
 
@@ -30,9 +32,18 @@ internal static class ModelPackCommandLine
             return ExitCodes.UsageOrIoFailure;
         }
 
+        // After Ctrl+C, `upload` still has to abort its multipart uploads (a few round trips); the default two seconds
+        // can cut that short and leave billed parts behind.
+        var configuration = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
+        };
         try
         {
-            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            return parse.Invoke(configuration);
         }
         catch (Exception e)
         {

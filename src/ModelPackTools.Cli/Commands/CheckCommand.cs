@@ -3,6 +3,7 @@ using System.Globalization;
 using ModelPackTools.Archives;
 using ModelPackTools.Extraction;
 using ModelPackTools.Reporting;
+using ModelPackTools.S3;
 using ModelPackTools.Sources;
 using ModelPackTools.Trees;
 
@@ -15,7 +16,8 @@ internal static class CheckCommand
     {
         var input = new Argument<string>("input")
         {
-            Description = "A model folder, a .tar/.tar.gz/.tgz archive, a list-objects-v2 JSON, an S3 Inventory CSV, or a text file of keys.",
+            Description = "A model folder, a .tar/.tar.gz/.tgz archive, a list-objects-v2 JSON, an S3 Inventory CSV, a text file of keys, " +
+                          "or an s3://bucket/prefix/ to list live.",
         };
         var s3Uri = new Option<string?>("--s3-uri")
         {
@@ -38,6 +40,7 @@ internal static class CheckCommand
             Description = "Stop and report a compression bomb when an archive expands past this many times its compressed size.",
             DefaultValueFactory = _ => new ArchiveReadOptions().MaxCompressionRatio,
         };
+        var s3 = new S3Arguments();
         var report = new Option<string?>("--output", "-o")
         {
             Description = "Write the report to this file instead of standard output.",
@@ -48,16 +51,26 @@ internal static class CheckCommand
         {
             input, s3Uri, mode, format, maxRatio, report,
         };
+        S3Arguments.AddTo(command, s3.All);
 
         command.SetAction(parse =>
         {
+            var client = s3.TryParse(parse, UploadChecksum.None, out var problem);
+            if (client is null)
+            {
+                return CommandFailure.Report(error, problem!);
+            }
+
             var options = new CheckOptions(
                 parse.GetValue(input)!,
                 parse.GetValue(s3Uri),
                 parse.GetValue(mode),
                 Enum.Parse<ReportFormat>(parse.GetValue(format)!, ignoreCase: true),
                 parse.GetValue(maxRatio),
-                parse.GetValue(report));
+                parse.GetValue(report))
+            {
+                S3 = client,
+            };
             return Run(options, output, error);
         });
         return command;
@@ -73,11 +86,13 @@ internal static class CheckCommand
         ModelTree tree;
         try
         {
-            tree = ModelSourceReader.Read(options.Input, new ModelSourceOptions
-            {
-                S3Uri = options.S3Uri,
-                Archive = new ArchiveReadOptions { MaxCompressionRatio = options.MaxRatio },
-            });
+            tree = LiveListing.Applies(options.Input)
+                ? LiveListing.Read(options.Input, options.S3)
+                : ModelSourceReader.Read(options.Input, new ModelSourceOptions
+                {
+                    S3Uri = options.S3Uri,
+                    Archive = new ArchiveReadOptions { MaxCompressionRatio = options.MaxRatio },
+                });
         }
         catch (ModelInputException e)
         {
@@ -95,7 +110,9 @@ internal static class CheckCommand
             return CommandFailure.Report(error, $"'{options.Input}' is a listing of S3 objects; check the model.tar.gz itself for --mode s3object-gzip");
         }
 
-        var result = ExtractionSimulator.Simulate(tree, new SimulationOptions { Mode = extractionMode, S3Uri = options.S3Uri });
+        // A live listing is stored at the URI it was listed from, unless --s3-uri says where it will be.
+        var s3UriForRules = options.S3Uri ?? (LiveListing.Applies(options.Input) ? options.Input : null);
+        var result = ExtractionSimulator.Simulate(tree, new SimulationOptions { Mode = extractionMode, S3Uri = s3UriForRules });
         try
         {
             ReportOutput.Write(result, options.Format, options.ReportPath, output);
@@ -109,4 +126,8 @@ internal static class CheckCommand
     }
 }
 
-internal sealed record CheckOptions(string Input, string? S3Uri, string? Mode, ReportFormat Format, double MaxRatio, string? ReportPath);
+internal sealed record CheckOptions(string Input, string? S3Uri, string? Mode, ReportFormat Format, double MaxRatio, string? ReportPath)
+{
+    // Used only for an s3:// input.
+    public S3ClientOptions S3 { get; init; } = new();
+}

@@ -7,7 +7,7 @@ namespace ModelPackTools.Sources;
 /// Shared by the listing readers: turns full S3 keys into entries relative to the prefix, the way SageMaker trims
 /// each key by the prefix. Keys outside the prefix are reported rather than dropped.
 /// </summary>
-internal sealed class ListingBuilder(string sourceName, string prefix)
+public sealed class ListingBuilder(string sourceName, string prefix)
 {
     private readonly List<ModelEntry> entries = [];
     private readonly List<Diagnostic> diagnostics = [];
