@@ -34,6 +34,29 @@ public sealed class LayoutAndManifestCommandTests : IDisposable
     }
 
     [Fact]
+    public void Verify_refuses_a_manifest_with_a_clash_a_folder_marker_and_a_dot_dot_key_with_the_check_codes()
+    {
+        var manifest = Path.Combine(this.directory, "bad.csv");
+        File.WriteAllText(manifest, """
+            s3_uri,key,size,etag,part_size,part_count,crc64nvme,sha256
+            s3://b/p/config.json,config.json,1,x,1,1,a,b
+            s3://b/p/weights,weights,1,x,1,1,a,b
+            s3://b/p/weights/part1,weights/part1,1,x,1,1,a,b
+            s3://b/p/a/../b,a/../b,1,x,1,1,a,b
+            s3://b/p/dir/,dir/,0,x,0,1,a,b
+            """);
+
+        var verify = CommandRunner.Run("verify", manifest, "--against", RepositoryPaths.SampleModel);
+        var check = CommandRunner.Run("check", manifest);
+
+        Assert.Equal(1, verify.ExitCode);
+        Assert.Contains("not verified", verify.Output, StringComparison.Ordinal);
+        string[] codes = ["weights/part1: error MPK1005", "a/../b: error MPK1004", "dir/: error MPK1006"];
+        Assert.All(codes, code => Assert.Contains(code, verify.Output, StringComparison.Ordinal));
+        Assert.All(codes, code => Assert.Contains(code, check.Output, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Layout_with_both_link_and_copy_is_a_usage_error()
     {
         Assert.Equal(2, CommandRunner.Run("layout", RepositoryPaths.SampleModel, "-o", Path.Combine(this.directory, "p"), "--link", "--copy").ExitCode);

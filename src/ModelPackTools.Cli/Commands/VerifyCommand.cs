@@ -1,8 +1,10 @@
 using System.CommandLine;
 using Amazon.Runtime;
+using ModelPackTools.Extraction;
 using ModelPackTools.Manifests;
 using ModelPackTools.S3;
 using ModelPackTools.Sources;
+using ModelPackTools.Trees;
 
 namespace ModelPackTools.Cli.Commands;
 
@@ -43,6 +45,13 @@ internal static class VerifyCommand
         List<ManifestRow> rows;
         try
         {
+            // The manifest describes a prefix: judge its keys as `check` would before comparing anything with it.
+            var check = ExtractionSimulator.Simulate(ManifestSource.Read(manifestPath), new SimulationOptions { Mode = ExtractionMode.S3PrefixNone });
+            if (check.HasErrors)
+            {
+                return CheckOutcome.Refused(check, output, "not verified");
+            }
+
             rows = ManifestReader.Read(manifestPath);
             observed = LiveListing.Applies(against)
                 ? await ObserveBucketAsync(against, rows, client, cancellationToken)
