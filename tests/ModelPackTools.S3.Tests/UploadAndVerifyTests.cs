@@ -46,6 +46,25 @@ public sealed class UploadAndVerifyTests(S3ServerFixture server)
     }
 
     [Fact]
+    public void A_link_in_the_layout_is_uploaded_as_its_target_exactly_as_the_manifest_command_lists_it()
+    {
+        const string prefix = "upload-link/model/";
+        var uri = $"s3://{S3ServerFixture.Bucket}/{prefix}";
+        using var layout = new TestLayout().With("weights.bin", new byte[1000]).With("config.json", "{}");
+        File.CreateSymbolicLink(layout.PathOf("latest.bin"), "weights.bin");
+        var manifest = layout.Scratch("from-command.csv");
+
+        var listed = CommandRunner.Run("manifest", layout.Model, "--s3-uri", uri, "-o", manifest);
+        var upload = CommandRunner.Run("upload", layout.Model, "--s3-uri", uri, "--manifest", manifest, "--checksum-algorithm", "none", "--endpoint-url", server.Endpoint);
+        var verify = CommandRunner.Run("verify", manifest, "--against", uri, "--endpoint-url", server.Endpoint);
+
+        Assert.True(listed.ExitCode == 0, listed.Output + listed.Error);
+        Assert.Contains("latest.bin", File.ReadAllText(manifest), StringComparison.Ordinal);
+        Assert.True(upload.ExitCode == 0, upload.Output + upload.Error);
+        Assert.True(verify.ExitCode == 0, verify.Output + verify.Error);
+    }
+
+    [Fact]
     public void Local_verify_detects_a_changed_file_and_passes_an_unchanged_one()
     {
         using var layout = new TestLayout().With("weights.bin", new byte[2048]).With("config.json", "{}");

@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using ModelPackTools.Extraction;
 using ModelPackTools.Hashing;
+using ModelPackTools.Layout;
 using ModelPackTools.Manifests;
 using ModelPackTools.Reporting;
 using ModelPackTools.S3;
@@ -25,22 +26,29 @@ internal static class UploadRun
             return CommandFailure.Report(error, "--manifest goes with a layout folder, not a single archive");
         }
 
-        // The same judgement as `check`: nothing that would fail to deploy is uploaded.
-        ModelTree tree;
+        // The same judgement as `check`: nothing that would fail to deploy is uploaded. A layout's objects are exactly
+        // those `layout` and `manifest` see (links dereferenced), so the upload can never disagree with its manifest.
+        ExtractionReport report;
+        IReadOnlyList<(string Local, string Relative)> files;
         try
         {
-            tree = ModelSourceReader.Read(options.Input, new ModelSourceOptions());
+            if (isLayout)
+            {
+                var (check, objects) = PrefixObjects.Plan(options.Input, options.S3Uri);
+                (report, files) = (check, [.. objects.Select(o => (o.LocalPath!, o.Path))]);
+            }
+            else
+            {
+                var tree = ModelSourceReader.Read(options.Input, new ModelSourceOptions());
+                report = ExtractionSimulator.Simulate(tree, new SimulationOptions { Mode = ExtractionMode.S3ObjectGzip });
+                files = [(options.Input, Path.GetFileName(options.Input))];
+            }
         }
         catch (ModelInputException e)
         {
             return CommandFailure.Report(error, e.Message);
         }
 
-        var report = ExtractionSimulator.Simulate(tree, new SimulationOptions
-        {
-            Mode = isLayout ? ExtractionMode.S3PrefixNone : ExtractionMode.S3ObjectGzip,
-            S3Uri = isLayout ? options.S3Uri : null,
-        });
         if (report.HasErrors)
         {
             ReportOutput.Write(report, ReportFormat.Text, null, output);
@@ -48,9 +56,6 @@ internal static class UploadRun
             return ExitCodes.ErrorsFound;
         }
 
-        var files = isLayout
-            ? [.. tree.Entries.Where(e => e.Kind == EntryKind.File && e.LocalPath is not null).Select(e => (Local: e.LocalPath!, Relative: e.Path))]
-            : new List<(string Local, string Relative)> { (options.Input, Path.GetFileName(options.Input)) };
         var keyPrefix = isLayout || location!.IsPrefix ? location!.Key : null;
         try
         {

@@ -27,14 +27,12 @@ public static class PrefixLayoutWriter
             throw new ModelInputException($"'{outputDirectory}' is a file; give a folder for the layout");
         }
 
-        var tree = DirectorySource.Read(sourceDirectory);
-        var (check, fileSystem) = ExtractionSimulator.Materialize(tree, new SimulationOptions { Mode = ExtractionMode.S3PrefixNone });
+        var (check, files) = PrefixObjects.Plan(sourceDirectory, s3Uri: null);
         if (check.HasErrors)
         {
             return new LayoutResult(check, null, 0, 0, 0);
         }
 
-        var files = PackPlanner.Plan(tree, fileSystem).Where(e => !e.IsDirectory).ToList();
         var staging = StagedOutput.StagingPathFor(output);
         try
         {
@@ -53,7 +51,7 @@ public static class PrefixLayoutWriter
         }
     }
 
-    private static (int Linked, int Copied, long Bytes) Populate(List<PackEntry> files, string staging, LayoutMode mode, CancellationToken cancellationToken)
+    private static (int Linked, int Copied, long Bytes) Populate(IReadOnlyList<PackEntry> files, string staging, LayoutMode mode, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(staging);
         int linked = 0, copied = 0;

@@ -1,6 +1,7 @@
 using ModelPackTools.Extraction;
 using ModelPackTools.Hashing;
 using ModelPackTools.IO;
+using ModelPackTools.Layout;
 using ModelPackTools.Packing;
 using ModelPackTools.S3;
 using ModelPackTools.Sources;
@@ -26,14 +27,12 @@ public static class ManifestBuilder
             throw new ModelInputException($"'{outputPath}' is inside '{directory}': the manifest would describe itself; write it beside the layout");
         }
 
-        var tree = DirectorySource.Read(directory);
-        var (check, fileSystem) = ExtractionSimulator.Materialize(tree, new SimulationOptions { Mode = ExtractionMode.S3PrefixNone, S3Uri = s3Uri });
+        var (check, files) = PrefixObjects.Plan(directory, s3Uri);
         if (check.HasErrors)
         {
             return new ManifestResult(check, null, [], null);
         }
 
-        var files = PackPlanner.Plan(tree, fileSystem).Where(e => !e.IsDirectory).ToList();
         options.Progress?.Start(files.Sum(f => f.Size));
         var fingerprints = await Fingerprinter.ComputeManyAsync(files.Select(f => f.LocalPath!).ToList(), options with { Kinds = RowKinds }, cancellationToken);
         var rows = files.Select((file, i) => new ManifestRow(
