@@ -9,7 +9,7 @@ namespace ModelPackTools.S3;
 /// S3 computes can be compared with the prediction. At most <paramref name="maxConcurrency"/> requests are in flight
 /// across all files. A multipart upload that fails or is cancelled is aborted, so no invisible parts are left billed.
 /// </summary>
-public sealed class S3ObjectUploader(IAmazonS3 client, UploadChecksum checksum, int maxConcurrency, IProgress<long>? progress = null) : IDisposable
+public sealed class S3ObjectUploader(IAmazonS3 client, UploadChecksum checksum, int maxConcurrency, IO.IByteProgress? progress = null) : IDisposable
 {
     private readonly SemaphoreSlim gate = new(maxConcurrency);
 
@@ -170,7 +170,7 @@ public sealed class S3ObjectUploader(IAmazonS3 client, UploadChecksum checksum, 
         }
     }
 
-    private void OnProgress(object? sender, StreamTransferProgressArgs e) => progress?.Report(e.IncrementTransferred);
+    private void OnProgress(object? sender, StreamTransferProgressArgs e) => progress?.Advance(e.IncrementTransferred);
 
     // A CRC32 the SDK computes travels as a trailer of an aws-chunked body, which servers without SigV4 streaming
     // (s3rver) store verbatim. A CRC64NVME computed up front travels as a header, so the body can stay plain.

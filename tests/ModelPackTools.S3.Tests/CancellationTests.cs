@@ -28,9 +28,13 @@ public sealed class CancellationTests(S3ServerFixture server)
         Assert.Empty(await S3Listing.ListAsync(real, new S3Location(S3ServerFixture.Bucket, key)));
     }
 
-    // Synchronous on purpose: System.Progress would post to the thread pool and cancel too late to matter.
-    private sealed class Progress(CancellationTokenSource cancel) : IProgress<long>
+    // Cancels as soon as the first bytes are on their way: the upload is then mid-flight, with parts to abort.
+    private sealed class Progress(CancellationTokenSource cancel) : ModelPackTools.IO.IByteProgress
     {
-        public void Report(long value) => cancel.Cancel();
+        public void Start(long totalBytes)
+        {
+        }
+
+        public void Advance(long bytes) => cancel.Cancel();
     }
 }

@@ -1,12 +1,12 @@
 using ModelPackTools.S3;
 
-namespace ModelPackTools.Cli.Commands;
+namespace ModelPackTools.S3;
 
 /// <summary>
 /// Where `upload` puts the manifest: never under the model prefix, because SageMaker deploys every object under it
 /// (the manifest would land in /opt/ml/model, and `verify` would rightly call it an extra object).
 /// </summary>
-internal static class ManifestLocation
+public static class ManifestLocation
 {
     public static string? Resolve(S3Location model, string? manifestUri, out string? problem)
     {
