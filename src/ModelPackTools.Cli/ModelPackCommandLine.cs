@@ -15,6 +15,7 @@ internal static class ModelPackCommandLine
             EtagCommand.Create(output, error),
             LayoutCommand.Create(output, error),
             ManifestCommand.Create(output, error),
+            InitCommand.Create(output, error),
             RequestCommand.Create(output, error),
             BuildCommand.Create(output, error),
             ExplainCommand.Create(output, error),
