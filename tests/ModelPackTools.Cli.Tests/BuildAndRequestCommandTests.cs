@@ -122,6 +122,17 @@ public sealed class BuildAndRequestCommandTests : IDisposable
         Assert.Equal(4, Directory.GetFiles(Path.Combine(output, "model"), "*", SearchOption.AllDirectories).Length);
     }
 
+    [Fact]
+    public void Request_for_a_spec_without_s3_uri_is_a_usage_error()
+    {
+        var spec = this.WriteSpec("{\"source\": \"" + RepositoryPaths.SampleModel + "\", \"modelPackageGroupName\": \"g\"}");
+
+        var (exitCode, _, error) = CommandRunner.Run("request", "--spec", spec, "-o", Path.Combine(this.directory, "r.json"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("gives no s3Uri", error, StringComparison.Ordinal);
+    }
+
     private string WriteSpec(string text)
     {
         var path = Path.Combine(this.directory, $"spec{Guid.NewGuid():N}.json");

@@ -46,6 +46,11 @@ internal static class RequestCommand
                 return exitCode;
             }
 
+            if (Destinations.ModelData(model) is null)
+            {
+                return CommandFailure.Report(error, $"'{specPath}' gives no s3Uri: a request needs the S3 location of the model data");
+            }
+
             BuildFacts computed;
             var factsDirectory = parse.GetValue(facts);
             try
@@ -120,7 +125,7 @@ internal static class RequestCommand
                     output.WriteLine(diagnostic.ToString());
                 }
 
-                output.WriteLine("no request written: the model has errors");
+                output.WriteLine("no request written: fix the errors above");
                 return null;
             }
 
