@@ -39,6 +39,7 @@ public static class SpecReader
         }
 
         var values = Members(root, "$", SpecFields.All, diagnostics);
+        PrefixUris(values, diagnostics);
         var spec = Bind(values, baseDirectory, diagnostics);
         return (diagnostics.HasErrors ? null : spec, diagnostics.Items);
     }
@@ -189,6 +190,23 @@ public static class SpecReader
     {
         string? Text(string key) => item.Members.Where(m => m.Name == key && m.Value.Kind == JsonValueKind.String).Select(m => m.Value.Text).FirstOrDefault();
         return new SpecDataSource(Text("channelName"), Text("s3Uri"), Text("s3DataType") ?? "S3Prefix", Text("compressionType") ?? "None");
+    }
+
+    /// <summary>A prefix build lists its objects by key, which needs an s3:// URI (the API also takes https:// for a .tar.gz).</summary>
+    private static void PrefixUris(Dictionary<string, SpecNode> values, DiagnosticBag diagnostics)
+    {
+        if (!values.TryGetValue("format", out var format) || format.Text != "prefix")
+        {
+            return;
+        }
+
+        foreach (var key in (string[])["s3Uri", "manifestS3Uri"])
+        {
+            if (values.TryGetValue(key, out var uri) && !S3.S3Location.TryParse(uri.Text!, out _))
+            {
+                diagnostics.Add(DiagnosticCatalog.SpecInvalidValue, $"$.{key}", $"format prefix needs an s3://bucket/key URI, not '{uri.Text}'", uri.Line);
+            }
+        }
     }
 
     private static PartSizePolicy PartSizes(Dictionary<string, SpecNode> values, DiagnosticBag diagnostics)

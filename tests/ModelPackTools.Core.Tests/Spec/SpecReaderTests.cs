@@ -43,6 +43,15 @@ public sealed class SpecReaderTests
     }
 
     [Fact]
+    public void Prefix_format_needs_an_s3_uri()
+    {
+        var diagnostic = Assert.Single(Errors("{\"format\": \"prefix\",\n\"s3Uri\": \"https://bucket.s3.amazonaws.com/m/\"}"));
+
+        Assert.Equal(("MPK6005", "$.s3Uri"), (diagnostic.Code, diagnostic.Path));
+        Assert.Contains("line 2", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Duplicate_keys_are_MPK6006()
     {
         Assert.Equal(["MPK6006", "MPK6006"], Errors("{\"format\": \"prefix\", \"format\": \"tar.gz\", \"tags\": {\"a\": \"1\", \"a\": \"2\"}}").Select(d => d.Code));
