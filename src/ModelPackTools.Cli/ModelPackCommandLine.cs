@@ -17,6 +17,9 @@ internal static class ModelPackCommandLine
             ManifestCommand.Create(output, error),
             UploadCommand.Create(output, error),
             VerifyCommand.Create(output, error),
+            InitCommand.Create(output, error),
+            RequestCommand.Create(output, error),
+            BuildCommand.Create(output, error),
             ExplainCommand.Create(output, error),
         };
 

@@ -41,6 +41,31 @@ public sealed class InstalledToolTests(InstalledToolFixture tool) : IClassFixtur
         Assert.Equal(0, exitCode);
         Assert.Contains("check", output, StringComparison.Ordinal);
         Assert.Contains("explain", output, StringComparison.Ordinal);
+        Assert.Contains("build", output, StringComparison.Ordinal);
+        Assert.Contains("request", output, StringComparison.Ordinal);
+        Assert.Contains("init", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Installed_tool_builds_the_sample_with_its_embedded_shapes_and_schema()
+    {
+        var directory = Directory.CreateTempSubdirectory("modelpack-e2e-build-").FullName;
+        try
+        {
+            var spec = Path.Combine(RepositoryPaths.Root, "templates", "modelpack", "modelpack.json");
+
+            var (exitCode, output, error) = tool.Invoke("build", "--spec", spec, "-o", Path.Combine(directory, "out"));
+            var init = tool.Invoke("init", RepositoryPaths.SampleModel, "-o", Path.Combine(directory, "modelpack.json"));
+
+            Assert.True(exitCode == 0, error + output);
+            Assert.True(File.Exists(Path.Combine(directory, "out", "create-model-package.json")));
+            Assert.Equal(0, init.ExitCode);
+            Assert.True(File.Exists(Path.Combine(directory, "modelpack.schema.json")));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     [Fact]

@@ -26,7 +26,10 @@ public partial class ReadmeTests
         var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
         var ci = File.ReadAllText(Path.Combine(RepositoryPaths.Root, ".ci", "run"));
 
-        Assert.Contains("dotnet run --project src/ModelPackTools.Cli -- check templates/modelpack/model", readme, StringComparison.Ordinal);
+        var firstCommand = "dotnet run --project src/ModelPackTools.Cli -- build --spec templates/modelpack/modelpack.json -o artifacts/sample";
+        Assert.Contains(firstCommand, readme, StringComparison.Ordinal);
+        Assert.True(readme.IndexOf(firstCommand, StringComparison.Ordinal) < readme.IndexOf("dotnet test ModelPackTools.sln", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, "templates", "modelpack", "modelpack.json")));
         Assert.Contains("dotnet test ModelPackTools.sln", readme, StringComparison.Ordinal);
         Assert.Contains("\ndotnet test ModelPackTools.sln", ci, StringComparison.Ordinal);
     }

@@ -13,11 +13,14 @@ namespace ModelPackTools.Layout;
 /// </summary>
 public static class PrefixLayoutWriter
 {
-    public static LayoutResult Write(string sourceDirectory, string outputDirectory, LayoutMode mode, CancellationToken cancellationToken = default)
+    public static LayoutResult Write(string sourceDirectory, string outputDirectory, LayoutMode mode, CancellationToken cancellationToken = default) =>
+        Write(sourceDirectory, outputDirectory, mode, Selection.PathSelection.Everything, cancellationToken);
+
+    public static LayoutResult Write(string sourceDirectory, string outputDirectory, LayoutMode mode, Selection.PathSelection selection, CancellationToken cancellationToken = default)
     {
         var source = Path.GetFullPath(sourceDirectory);
         var output = Path.GetFullPath(outputDirectory);
-        if (StagedOutput.IsInside(output, source) || StagedOutput.IsInside(source, output))
+        if ((StagedOutput.IsInside(output, source) && !selection.ExcludesLocal(source, output)) || StagedOutput.IsInside(source, output))
         {
             throw new ModelInputException($"'{outputDirectory}' and '{sourceDirectory}' overlap; write the layout beside the model, not in it");
         }
@@ -27,7 +30,7 @@ public static class PrefixLayoutWriter
             throw new ModelInputException($"'{outputDirectory}' is a file; give a folder for the layout");
         }
 
-        var (check, files) = PrefixObjects.Plan(sourceDirectory, s3Uri: null);
+        var (check, files) = PrefixObjects.Plan(sourceDirectory, s3Uri: null, selection);
         if (check.HasErrors)
         {
             return new LayoutResult(check, null, 0, 0, 0);

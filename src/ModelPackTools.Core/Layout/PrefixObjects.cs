@@ -13,9 +13,9 @@ namespace ModelPackTools.Layout;
 public static class PrefixObjects
 {
     /// <returns>The check, and the files (relative path = key under the prefix) when the check has no errors.</returns>
-    public static (ExtractionReport Check, IReadOnlyList<PackEntry> Files) Plan(string directory, string? s3Uri)
+    public static (ExtractionReport Check, IReadOnlyList<PackEntry> Files) Plan(string directory, string? s3Uri, Selection.PathSelection? selection = null)
     {
-        var tree = DirectorySource.Read(directory);
+        var tree = (selection ?? Selection.PathSelection.Everything).Apply(DirectorySource.Read(directory));
         var (check, fileSystem) = ExtractionSimulator.Materialize(tree, new SimulationOptions { Mode = ExtractionMode.S3PrefixNone, S3Uri = s3Uri });
         return check.HasErrors ? (check, []) : (check, PackPlanner.Plan(tree, fileSystem).Where(e => !e.IsDirectory).ToList());
     }

@@ -21,7 +21,8 @@ public static class ModelPacker
     {
         var source = Path.GetFullPath(sourceDirectory);
         var output = Path.GetFullPath(outputPath);
-        if (StagedOutput.IsInside(output, source))
+        var selection = options.Selection ?? Selection.PathSelection.Everything;
+        if (StagedOutput.IsInside(output, source) && !selection.ExcludesLocal(source, output))
         {
             throw new ModelInputException($"'{outputPath}' is inside the folder being packed ('{sourceDirectory}'); write the archive elsewhere");
         }
@@ -31,7 +32,7 @@ public static class ModelPacker
             throw new ModelInputException($"'{outputPath}' is a directory; give the archive's file name");
         }
 
-        var tree = DirectorySource.Read(sourceDirectory);
+        var tree = selection.Apply(DirectorySource.Read(sourceDirectory));
         var (check, fileSystem) = ExtractionSimulator.Materialize(tree, new SimulationOptions { Mode = ExtractionMode.S3ObjectGzip });
         if (check.HasErrors)
         {

@@ -24,5 +24,8 @@ public sealed record PackOptions
     /// <summary>What to compute over the .tar.gz while it is written; null computes nothing.</summary>
     public FingerprintOptions? Fingerprint { get; init; }
 
+    /// <summary>Which files of the folder are packed (modelpack.json's include and exclude); null packs everything.</summary>
+    public Selection.PathSelection? Selection { get; init; }
+
     internal ParallelGzipOptions GzipOptions => new() { Level = this.Level, Threads = this.Threads };
 }

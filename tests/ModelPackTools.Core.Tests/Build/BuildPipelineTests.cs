@@ -1,0 +1,98 @@
+using ModelPackTools.Archives;
+using ModelPackTools.Build;
+using ModelPackTools.Core.Tests.Support;
+using ModelPackTools.Spec;
+
+namespace ModelPackTools.Core.Tests.Build;
+
+public sealed class BuildPipelineTests : IDisposable
+{
+    private readonly TempDirectory temp = new();
+
+    public void Dispose() => this.temp.Dispose();
+
+    [Fact]
+    public async Task Without_a_spec_the_folder_is_packed_and_an_out_folder_inside_it_is_left_out()
+    {
+        this.temp.Write("model/weights.bin", "weights");
+        this.temp.Write("model/code/inference.py", "print(1)");
+        var spec = new ModelPackSpec { BaseDirectory = this.temp.Combine("model") };
+        var output = this.temp.Combine("model/out");
+
+        var first = await BuildPipeline.RunAsync(spec, output, new BuildOptions());
+        var second = await BuildPipeline.RunAsync(spec, output, new BuildOptions());
+
+        Assert.False(second.HasErrors, string.Join("\n", second.Diagnostics));
+        Assert.Equal(["code/", "code/inference.py", "weights.bin"], Members(Path.Combine(output, "model.tar.gz")));
+        Assert.Equal(first.Facts!.ModelDataETag, second.Facts!.ModelDataETag);
+        Assert.Null(second.RequestPath);
+        Assert.Contains("s3Uri", second.Note, StringComparison.Ordinal);
+        Assert.Equal(["facts.json", "model.tar.gz", "report.json"], Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Include_and_exclude_globs_choose_the_packed_files()
+    {
+        this.temp.Write("m/weights/a.bin");
+        this.temp.Write("m/weights/b.tmp");
+        this.temp.Write("m/notes/readme.md");
+        this.temp.Write("m/config.json");
+        var spec = new ModelPackSpec { BaseDirectory = this.temp.Path, Source = "m", Include = ["weights/**", "*.json"], Exclude = ["*.tmp"] };
+
+        var result = await BuildPipeline.RunAsync(spec, this.temp.Combine("out"), new BuildOptions());
+
+        Assert.False(result.HasErrors);
+        Assert.Equal(["config.json", "weights/", "weights/a.bin"], Members(this.temp.Combine("out/model.tar.gz")));
+    }
+
+    [Fact]
+    public async Task A_model_with_errors_leaves_only_the_report()
+    {
+        Directory.CreateDirectory(this.temp.Combine("empty"));
+        var spec = new ModelPackSpec { BaseDirectory = this.temp.Path, Source = "empty", S3Uri = "s3://b/m/" };
+
+        var result = await BuildPipeline.RunAsync(spec, this.temp.Combine("out"), new BuildOptions());
+
+        Assert.True(result.HasErrors);
+        Assert.Contains(result.Diagnostics, d => d.Code == "MPK1011");
+        Assert.Equal(["report.json"], Directory.GetFileSystemEntries(this.temp.Combine("out")).Select(Path.GetFileName));
+        Assert.Contains("\"MPK1011\"", File.ReadAllText(this.temp.Combine("out/report.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_invalid_request_is_not_written_and_fails_the_build()
+    {
+        this.temp.Write("m/weights.bin");
+        var spec = new ModelPackSpec { BaseDirectory = this.temp.Path, Source = "m", S3Uri = "s3://b/m/", ModelPackageGroupName = "bad_name" };
+
+        var result = await BuildPipeline.RunAsync(spec, this.temp.Combine("out"), new BuildOptions());
+
+        Assert.True(result.HasErrors);
+        Assert.Contains(result.Diagnostics, d => d.Code == "MPK5005" && d.Path == "$.ModelPackageGroupName");
+        Assert.False(File.Exists(this.temp.Combine("out/create-model-package.json")));
+        Assert.False(File.Exists(this.temp.Combine("out/model.tar.gz")));
+    }
+
+    [Fact]
+    public async Task Prefix_format_writes_layout_manifest_and_a_request_with_the_manifest_etag()
+    {
+        this.temp.Write("m/weights.bin", "weights");
+        this.temp.Write("m/code/inference.py");
+        var spec = new ModelPackSpec { BaseDirectory = this.temp.Path, Source = "m", Format = ArtifactFormat.Prefix, S3Uri = "s3://b/models/m/", ModelPackageGroupName = "g" };
+
+        var result = await BuildPipeline.RunAsync(spec, this.temp.Combine("out"), new BuildOptions());
+
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        var manifest = File.ReadAllBytes(this.temp.Combine("out/manifest.csv"));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(manifest)), result.Facts!.ManifestEtag);
+        Assert.Equal("s3://b/models/m.manifest.csv", result.Facts.ManifestS3Uri);
+        Assert.True(File.Exists(this.temp.Combine("out/model/code/inference.py")));
+        Assert.Contains(result.Facts.ManifestEtag!, File.ReadAllText(this.temp.Combine("out/create-model-package.json")), StringComparison.Ordinal);
+    }
+
+    private static List<string> Members(string archive)
+    {
+        using var stream = File.OpenRead(archive);
+        return TarArchiveReader.Read(stream, archive, new ArchiveReadOptions()).Entries.Select(e => e.Kind == Trees.EntryKind.Directory ? e.Path.TrimEnd('/') + "/" : e.Path).ToList();
+    }
+}
