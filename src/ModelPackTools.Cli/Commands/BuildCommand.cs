@@ -81,7 +81,7 @@ internal static class BuildCommand
         var report = Path.Combine(outDirectory, BuildPipeline.ReportFileName);
         if (result.HasErrors)
         {
-            output.WriteLine($"{outDirectory}: NOT deployable; {result.Diagnostics.Count(d => d.IsError)} errors; nothing written but {report}");
+            output.WriteLine($"{outDirectory}: NOT deployable; {TextReportWriter.Plural(result.Diagnostics.Count(d => d.IsError), "error")}; nothing written but {report}");
             return;
         }
 

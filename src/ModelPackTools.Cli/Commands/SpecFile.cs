@@ -1,4 +1,5 @@
 using ModelPackTools.Diagnostics;
+using ModelPackTools.Reporting;
 using ModelPackTools.Spec;
 
 namespace ModelPackTools.Cli.Commands;
@@ -21,7 +22,7 @@ internal static class SpecFile
         Print(path, diagnostics, output);
         if (spec is null)
         {
-            output.WriteLine($"{path}: {diagnostics.Count(d => d.IsError)} errors in the spec; nothing written");
+            output.WriteLine($"{path}: {TextReportWriter.Plural(diagnostics.Count(d => d.IsError), "error")} in the spec; nothing written");
             exitCode = ExitCodes.ErrorsFound;
         }
 

@@ -29,7 +29,7 @@ public static class TextReportWriter
         _ => $"{bytes / (1024.0 * 1024 * 1024):0.##} GiB",
     };
 
-    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+    public static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     // Names may hold newlines or escape sequences (MPK3002): never let them forge terminal output.
     private static string? Printable(string? text)
