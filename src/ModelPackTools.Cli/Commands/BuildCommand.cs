@@ -23,10 +23,7 @@ internal static class BuildCommand
         {
             spec, target,
         };
-        foreach (var option in arguments.All)
-        {
-            command.Options.Add(option);
-        }
+        command.AddOptions(arguments.All);
 
         command.SetAction((parse, cancellationToken) => Task.Run(() => RunAsync(parse, cancellationToken), CancellationToken.None));
         return command;

@@ -51,7 +51,7 @@ internal static class CheckCommand
         {
             input, s3Uri, mode, format, maxRatio, report,
         };
-        S3Arguments.AddTo(command, s3.All);
+        command.AddOptions(s3.All);
 
         command.SetAction(parse =>
         {

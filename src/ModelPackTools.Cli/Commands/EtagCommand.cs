@@ -16,10 +16,7 @@ internal static class EtagCommand
         format.AcceptOnlyFromAmong("text", "json");
         var threads = new Option<int>("--threads") { Description = "Cores to hash on (default: all).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("etag", "Predict the ETag and checksums S3 will report for files uploaded with a given part size.") { files, format, threads };
-        foreach (var option in fingerprint.All)
-        {
-            command.Options.Add(option);
-        }
+        command.AddOptions(fingerprint.All);
 
         command.SetAction((parse, cancellationToken) =>
         {

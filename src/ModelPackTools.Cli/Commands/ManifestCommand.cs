@@ -24,10 +24,7 @@ internal static class ManifestCommand
         {
             source, s3Uri, target, threads,
         };
-        foreach (var option in fingerprint.PartSizeOnly)
-        {
-            command.Options.Add(option);
-        }
+        command.AddOptions(fingerprint.PartSizeOnly);
 
         command.SetAction(async (parse, cancellationToken) =>
         {

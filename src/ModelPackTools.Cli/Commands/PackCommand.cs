@@ -30,10 +30,7 @@ internal static class PackCommand
         {
             source, archive, level, threads, format,
         };
-        foreach (var option in fingerprint.All)
-        {
-            command.Options.Add(option);
-        }
+        command.AddOptions(fingerprint.All);
 
         // Asynchronous so that Ctrl+C cancels the token: the packer then deletes its staging file before exiting.
         command.SetAction((parse, cancellationToken) => Task.Run(() => Start(parse, cancellationToken), CancellationToken.None));

@@ -30,12 +30,4 @@ internal sealed class S3Arguments
 
         return new S3ClientOptions(endpoint, parse.GetValue(this.Region), checksum);
     }
-
-    public static void AddTo(Command command, IEnumerable<Option> options)
-    {
-        foreach (var option in options)
-        {
-            command.Options.Add(option);
-        }
-    }
 }

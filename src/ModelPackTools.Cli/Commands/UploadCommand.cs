@@ -43,8 +43,8 @@ internal static class UploadCommand
         {
             input, s3Uri, checksum, manifest, manifestUri, concurrency,
         };
-        S3Arguments.AddTo(command, fingerprint.All);
-        S3Arguments.AddTo(command, s3.All);
+        command.AddOptions(fingerprint.All);
+        command.AddOptions(s3.All);
 
         command.SetAction((parse, cancellationToken) =>
         {

@@ -28,7 +28,7 @@ internal static class VerifyCommand
         {
             manifest, against,
         };
-        S3Arguments.AddTo(command, s3.All);
+        command.AddOptions(s3.All);
         command.SetAction((parse, cancellationToken) =>
         {
             var client = s3.TryParse(parse, UploadChecksum.None, out var problem);
