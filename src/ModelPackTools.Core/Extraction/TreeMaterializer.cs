@@ -11,7 +11,7 @@ namespace ModelPackTools.Extraction;
 internal sealed class TreeMaterializer(ExtractionContext context)
 {
     private readonly DiagnosticBag diagnostics = context.Diagnostics;
-    private HashSet<string>? laterMembers;
+    private Dictionary<string, int>? lastIndexByName;
 
     public VirtualFileSystem FileSystem { get; } = new();
 
@@ -168,12 +168,11 @@ internal sealed class TreeMaterializer(ExtractionContext context)
 
     private bool IsLaterMember(int index, string canonical)
     {
-        // Built on first need: most archives have no hard links at all.
-        this.laterMembers ??= context.Tree.Entries
+        // Built on first need (most archives have no hard links), then valid for every link: each name's last position.
+        this.lastIndexByName ??= context.Tree.Entries
             .Select((e, i) => (Name: EntryName.ForArchiveMember(e.Path).Canonical, Index: i))
-            .Where(p => p.Index > index)
-            .Select(p => p.Name)
-            .ToHashSet(StringComparer.Ordinal);
-        return this.laterMembers.Contains(canonical);
+            .GroupBy(p => p.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Max(p => p.Index), StringComparer.Ordinal);
+        return this.lastIndexByName.TryGetValue(canonical, out var last) && last > index;
     }
 }

@@ -105,6 +105,26 @@ public class ArchiveRuleTests
     }
 
     [Fact]
+    public void Each_hard_link_is_judged_from_its_own_position()
+    {
+        // weights/part1 appears before the second link but is never placed (it clashes with the file weights):
+        // for that link it is not "later", whatever an earlier link asked first.
+        var report = CheckArchive(new TarBuilder()
+            .File("a.bin")
+            .HardLink("first.bin", "c.bin")
+            .File("weights")
+            .File("weights/part1")
+            .HardLink("second.bin", "weights/part1")
+            .File("c.bin")
+            .End().ToGzip());
+
+        Assert.Contains("later", Assert.Single(report.Diagnostics, d => d.Path == "first.bin").Message, StringComparison.Ordinal);
+        var second = Assert.Single(report.Diagnostics, d => d.Path == "second.bin");
+        Assert.Equal("MPK2004", second.Code);
+        Assert.DoesNotContain("later", second.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Hard_link_that_carries_data_is_an_error()
     {
         var report = CheckArchive(new TarBuilder().File("a.bin").HardLink("b.bin", "a.bin", declaredSize: 64).End().ToGzip());
