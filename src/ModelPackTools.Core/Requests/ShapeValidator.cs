@@ -169,15 +169,7 @@ public static class ShapeValidator
 
     private static string Bound(long? max) => max?.ToString(CultureInfo.InvariantCulture) ?? "inf";
 
-    private static string Describe(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "a list",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => "null",
-    };
+    private static string Describe(JsonElement value) => Spec.JsonKindNames.Describe(value.ValueKind);
 
     /// <summary>`$.Name` for identifier-like members and map keys, `$["odd key"]` otherwise, so every path parses back.</summary>
     internal static string MemberPath(string parent, string name) =>

@@ -14,15 +14,7 @@ public sealed record SpecNode(JsonValueKind Kind, int Line)
 
     public IReadOnlyList<SpecNode> Items { get; init; } = [];
 
-    public string Describe() => this.Kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "a list",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => "null",
-    };
+    public string Describe() => JsonKindNames.Describe(this.Kind);
 
     /// <summary>Reads JSON with comments and trailing commas; throws <see cref="JsonException"/> with the line on bad syntax.</summary>
     public static SpecNode Parse(ReadOnlySpan<byte> utf8)
