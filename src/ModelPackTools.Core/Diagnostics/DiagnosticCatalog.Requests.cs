@@ -30,7 +30,7 @@ public static partial class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor RequestPattern = new(
         "MPK5005", "Request value does not match the API pattern", DiagnosticSeverity.Error,
-        "'{0}' does not match {1}",
+        "'{0}' is not valid: {1}",
         ShapeRule + " The whole value must match the pattern: names, for example, allow only letters, digits and " +
         "hyphens. Fix: change the value.");
 

@@ -19,8 +19,8 @@ public sealed class BuildPipelineTests : IDisposable
         var spec = new ModelPackSpec { BaseDirectory = this.temp.Combine("model") };
         var output = this.temp.Combine("model/out");
 
-        var first = await BuildPipeline.RunAsync(spec, output, new BuildOptions());
-        var second = await BuildPipeline.RunAsync(spec, output, new BuildOptions());
+        var first = await BuildPipeline.RunAsync(spec, output, Writers.Build);
+        var second = await BuildPipeline.RunAsync(spec, output, Writers.Build);
 
         Assert.False(second.HasErrors, string.Join("\n", second.Diagnostics));
         Assert.Equal(["code/", "code/inference.py", "weights.bin"], Members(Path.Combine(output, "model.tar.gz")));
@@ -39,7 +39,7 @@ public sealed class BuildPipelineTests : IDisposable
         this.temp.Write("m/config.json");
         var spec = new ModelPackSpec { BaseDirectory = this.temp.Path, Source = "m", Include = ["weights/**", "*.json"], Exclude = ["*.tmp"] };
 
-        var result = await BuildPipeline.RunAsync(spec, this.temp.Combine("out"), new BuildOptions());
+        var result = await BuildPipeline.RunAsync(spec, this.temp.Combine("out"), Writers.Build);
 
         Assert.False(result.HasErrors);
         Assert.Equal(["config.json", "weights/", "weights/a.bin"], Members(this.temp.Combine("out/model.tar.gz")));
@@ -51,7 +51,7 @@ public sealed class BuildPipelineTests : IDisposable
         Directory.CreateDirectory(this.temp.Combine("empty"));
         var spec = new ModelPackSpec { BaseDirectory = this.temp.Path, Source = "empty", S3Uri = "s3://b/m/" };
 
-        var result = await BuildPipeline.RunAsync(spec, this.temp.Combine("out"), new BuildOptions());
+        var result = await BuildPipeline.RunAsync(spec, this.temp.Combine("out"), Writers.Build);
 
         Assert.True(result.HasErrors);
         Assert.Contains(result.Diagnostics, d => d.Code == "MPK1011");
@@ -65,7 +65,7 @@ public sealed class BuildPipelineTests : IDisposable
         this.temp.Write("m/weights.bin");
         var spec = new ModelPackSpec { BaseDirectory = this.temp.Path, Source = "m", S3Uri = "s3://b/m/", ModelPackageGroupName = "bad_name" };
 
-        var result = await BuildPipeline.RunAsync(spec, this.temp.Combine("out"), new BuildOptions());
+        var result = await BuildPipeline.RunAsync(spec, this.temp.Combine("out"), Writers.Build);
 
         Assert.True(result.HasErrors);
         Assert.Contains(result.Diagnostics, d => d.Code == "MPK5005" && d.Path == "$.ModelPackageGroupName");
@@ -80,7 +80,7 @@ public sealed class BuildPipelineTests : IDisposable
         this.temp.Write("m/code/inference.py");
         var spec = new ModelPackSpec { BaseDirectory = this.temp.Path, Source = "m", Format = ArtifactFormat.Prefix, S3Uri = "s3://b/models/m/", ModelPackageGroupName = "g" };
 
-        var result = await BuildPipeline.RunAsync(spec, this.temp.Combine("out"), new BuildOptions());
+        var result = await BuildPipeline.RunAsync(spec, this.temp.Combine("out"), Writers.Build);
 
         Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
         var manifest = File.ReadAllBytes(this.temp.Combine("out/manifest.csv"));

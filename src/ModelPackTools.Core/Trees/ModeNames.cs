@@ -1,6 +1,5 @@
-using ModelPackTools.Trees;
 
-namespace ModelPackTools.Reporting;
+namespace ModelPackTools.Trees;
 
 /// <summary>The data modes as users type them (`--mode`) and as reports print them.</summary>
 public static class ModeNames

@@ -1,8 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ModelPackTools.Diagnostics;
 
-namespace ModelPackTools.Build;
+namespace ModelPackTools.Requests;
 
 /// <summary>
 /// What `build` computed and `request --facts` reads: where the model data goes and the ETags S3 will report for it
@@ -50,11 +51,15 @@ public sealed record BuildFacts
         try
         {
             return JsonSerializer.Deserialize(File.ReadAllBytes(path), FactsJsonContext.Indented.BuildFacts)
-                ?? throw new InvalidDataException($"'{path}' is empty");
+                ?? throw new ModelPackException(DiagnosticCatalog.FactsMismatch, $"'{path}' is empty");
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"'{path}' is not a facts file written by `modelpack build`: {e.Message}", e);
+            throw ModelPackException.Because(e, DiagnosticCatalog.FactsMismatch, $"'{path}' is not a facts file written by `modelpack build`: {e.Message}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw ModelPackException.Because(e, DiagnosticCatalog.InputUnreadable, path, e.Message);
         }
     }
 }

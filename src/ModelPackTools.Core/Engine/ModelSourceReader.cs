@@ -1,21 +1,25 @@
 using ModelPackTools.Archives;
-using ModelPackTools.S3;
+using ModelPackTools.Diagnostics;
+using ModelPackTools.Manifests;
+using ModelPackTools.Sources;
 using ModelPackTools.Trees;
 
-namespace ModelPackTools.Sources;
+namespace ModelPackTools.Engine;
 
 /// <summary>
 /// Turns whatever the user points at into a <see cref="ModelTree"/>: a folder, a .tar/.tar.gz/.tgz archive, a
-/// list-objects-v2 JSON, a manifest written by this tool, an S3 Inventory CSV or a plain key list. The format is sniffed from the bytes, with the
-/// file name only as a tie-breaker, so a misnamed archive is still read as an archive.
+/// list-objects-v2 JSON, a manifest written by this tool, an S3 Inventory CSV or a plain key list. The format is sniffed
+/// from the bytes, with the file name only as a tie-breaker, so a misnamed archive is still read as an archive.
 /// </summary>
 public static class ModelSourceReader
 {
     public static ModelTree Read(string input, ModelSourceOptions options)
     {
-        if (input.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
+        if (IsS3Uri(input))
         {
-            throw new ModelInputException($"'{input}': listing S3 live needs the S3 commands (`modelpack check` on a saved listing works offline: `aws s3api list-objects-v2 --bucket B --prefix P > listing.json`)");
+            throw new ModelPackException(
+                DiagnosticCatalog.InputNotFound, input,
+                "listing S3 live needs the S3 client (a saved listing works offline: `aws s3api list-objects-v2 --bucket B --prefix P > listing.json`)");
         }
 
         if (Directory.Exists(input))
@@ -25,10 +29,10 @@ public static class ModelSourceReader
 
         if (!File.Exists(input))
         {
-            throw new ModelInputException($"'{input}': no such file or directory");
+            throw new ModelPackException(DiagnosticCatalog.InputNotFound, input, "no such file or directory");
         }
 
-        var prefix = PrefixOf(options.S3Uri);
+        var prefix = options.S3Uri?.Key;
         return Sniff(input) switch
         {
             InputFormat.Archive => ReadArchive(input, options.Archive),
@@ -39,9 +43,7 @@ public static class ModelSourceReader
         };
     }
 
-    public static string? PrefixOf(string? s3Uri) => s3Uri is null ? null : S3Location.TryParse(s3Uri, out var location)
-        ? location!.Key
-        : throw new ModelInputException($"'{s3Uri}' is not an s3://bucket/prefix/ URI");
+    public static bool IsS3Uri(string input) => input.StartsWith("s3://", StringComparison.OrdinalIgnoreCase);
 
     private static ModelTree ReadArchive(string path, ArchiveReadOptions options)
     {
@@ -51,7 +53,7 @@ public static class ModelSourceReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ModelInputException($"'{path}': {e.Message}", e);
+            throw ModelPackException.Because(e, DiagnosticCatalog.InputUnreadable, path, e.Message);
         }
     }
 
@@ -75,7 +77,7 @@ public static class ModelSourceReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ModelInputException($"'{path}': {e.Message}", e);
+            throw ModelPackException.Because(e, DiagnosticCatalog.InputUnreadable, path, e.Message);
         }
 
         var name = path.ToLowerInvariant();
@@ -86,7 +88,7 @@ public static class ModelSourceReader
             return InputFormat.Archive;
         }
 
-        if (Manifests.ManifestReader.LooksLikeManifest(head.AsSpan(0, length)))
+        if (ManifestReader.LooksLikeManifest(head.AsSpan(0, length)))
         {
             return InputFormat.Manifest;
         }

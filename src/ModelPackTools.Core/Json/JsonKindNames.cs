@@ -1,9 +1,9 @@
 using System.Text.Json;
 
-namespace ModelPackTools.Spec;
+namespace ModelPackTools.Json;
 
 /// <summary>How a JSON value's kind reads in a message ("expected a list, got a string"), for specs and requests alike.</summary>
-internal static class JsonKindNames
+public static class JsonKindNames
 {
     public static string Describe(JsonValueKind kind) => kind switch
     {

@@ -1,6 +1,4 @@
-using ModelPackTools.Spec;
-
-namespace ModelPackTools.Build;
+namespace ModelPackTools.Spec;
 
 /// <summary>Where the spec's model data and manifest go in S3: the one place that turns `s3Uri` into object URIs.</summary>
 public static class Destinations

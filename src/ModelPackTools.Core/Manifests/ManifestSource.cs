@@ -1,7 +1,9 @@
-using ModelPackTools.Manifests;
+using ModelPackTools.Diagnostics;
+using ModelPackTools.S3;
+using ModelPackTools.Sources;
 using ModelPackTools.Trees;
 
-namespace ModelPackTools.Sources;
+namespace ModelPackTools.Manifests;
 
 /// <summary>
 /// A manifest written by `modelpack manifest`, read as a listing: the keys, sizes and ETags it promises, judged by
@@ -24,9 +26,9 @@ public static class ManifestSource
 
     private static string PrefixOf(ManifestRow row, string path)
     {
-        if (!S3.S3Location.TryParse(row.S3Uri, out var location) || !location!.Key.EndsWith(row.Key, StringComparison.Ordinal))
+        if (!S3Location.TryParse(row.S3Uri, out var location) || !location!.Key.EndsWith(row.Key, StringComparison.Ordinal))
         {
-            throw new ModelInputException($"'{path}': the s3_uri '{row.S3Uri}' does not end with its key '{row.Key}'");
+            throw new ModelPackException(DiagnosticCatalog.UnreadableInput, $"'{path}': the s3_uri '{row.S3Uri}' does not end with its key '{row.Key}'");
         }
 
         return location.Key[..^row.Key.Length];
