@@ -1,5 +1,6 @@
 using System.Text;
 using ModelPackTools.IO;
+using ModelPackTools.Requests;
 using ModelPackTools.Selection;
 using ModelPackTools.Spec;
 using ModelPackTools.Trees;
@@ -65,7 +66,7 @@ public static class BuildExclusions
     // report.json says it is ours; facts.json has the two members every build writes. Only the first bytes are read.
     private static bool IsBuildRecord(string name, string localPath)
     {
-        if (name is not (BuildPipeline.ReportFileName or Requests.BuildFacts.FileName))
+        if (name is not (BuildPipeline.ReportFileName or BuildFacts.FileName))
         {
             return false;
         }

@@ -1,3 +1,5 @@
+using ModelPackTools.IO;
+
 namespace ModelPackTools.Hashing;
 
 /// <summary>What to compute and which uploader's part sizes to predict, validated once at the edge.</summary>
@@ -10,7 +12,7 @@ public sealed record FingerprintOptions(FingerprintKinds Kinds, PartSizePolicy P
     public int MaxDegreeOfParallelism { get; init; } = 1;
 
     /// <summary>Told about every byte read from files; the caller calls Start with the total.</summary>
-    public IO.IByteProgress? Progress { get; init; }
+    public IByteProgress? Progress { get; init; }
 
     // Tests lower this to split tiny parts into several chunks.
     internal int MaxChunkSize { get; init; } = FingerprintLayout.MaxChunkSize;

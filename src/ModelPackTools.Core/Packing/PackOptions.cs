@@ -1,5 +1,6 @@
 using ModelPackTools.Archives;
 using ModelPackTools.Hashing;
+using ModelPackTools.IO;
 
 namespace ModelPackTools.Packing;
 
@@ -19,7 +20,7 @@ public sealed record PackOptions
     public long ModificationTime { get; init; } = DefaultModificationTime;
 
     /// <summary>Told the input size once the members are known, then every input byte packed.</summary>
-    public IO.IByteProgress? Progress { get; init; }
+    public IByteProgress? Progress { get; init; }
 
     /// <summary>What to compute over the .tar.gz while it is written; null computes nothing.</summary>
     public FingerprintOptions? Fingerprint { get; init; }

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using ModelPackTools.Diagnostics;
+using ModelPackTools.Hashing;
+using ModelPackTools.Layout;
 using ModelPackTools.Options;
 using ModelPackTools.S3;
 
@@ -18,7 +20,7 @@ internal static class SpecBinding
 
         PrefixUris(values, findings);
         // The schema's values were checked above; an unknown one never gets here.
-        var layoutMode = OptionValues.TryParseLayoutMode(Text("layoutMode"), out var mode, out _) ? mode : Layout.LayoutMode.Auto;
+        var layoutMode = OptionValues.TryParseLayoutMode(Text("layoutMode"), out var mode, out _) ? mode : LayoutMode.Auto;
         return new ModelPackSpec
         {
             BaseDirectory = baseDirectory,
@@ -75,7 +77,7 @@ internal static class SpecBinding
         }
     }
 
-    private static Hashing.PartSizePolicy PartSizes(Dictionary<string, SpecNode> values, SpecFindings findings)
+    private static PartSizePolicy PartSizes(Dictionary<string, SpecNode> values, SpecFindings findings)
     {
         values.TryGetValue("partSize", out var partSize);
         values.TryGetValue("uploader", out var uploader);
