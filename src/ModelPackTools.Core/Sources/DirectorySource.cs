@@ -10,8 +10,12 @@ namespace ModelPackTools.Sources;
 /// </summary>
 public static class DirectorySource
 {
+    /// <summary>Raised with the folder's full path at the start of every walk; tests count them (a writer never walks).</summary>
+    internal static event Action<string>? Walking;
+
     public static ModelTree Read(string directory)
     {
+        Walking?.Invoke(Path.GetFullPath(directory));
         var root = new DirectoryInfo(directory);
         if (File.Exists(directory))
         {
