@@ -60,19 +60,39 @@ public static class StagedOutput
 
     public static void CommitFile(string staging, string finalPath) => File.Move(staging, Path.GetFullPath(finalPath), overwrite: true);
 
+    /// <summary>
+    /// Moves a finished folder into place, setting a previous one aside first. Two builds of one output racing here
+    /// both succeed, the later one winning: a rename that finds the name taken again sets that one aside and retries.
+    /// </summary>
     public static void CommitDirectory(string staging, string finalPath)
     {
-        string? previous = null;
-        if (Directory.Exists(finalPath))
+        var full = Path.GetFullPath(finalPath);
+        for (var attempt = 1; ; attempt++)
         {
-            previous = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(finalPath))!, $".{Path.GetFileName(Path.GetFullPath(finalPath))}.{UniqueSuffix()}.old");
-            Directory.Move(finalPath, previous);
-        }
+            string? previous = null;
+            try
+            {
+                if (Directory.Exists(full))
+                {
+                    previous = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{UniqueSuffix()}.old");
+                    Directory.Move(full, previous);
+                }
 
-        Directory.Move(staging, finalPath);
-        if (previous is not null)
-        {
-            Directory.Delete(previous, recursive: true);
+                Directory.Move(staging, full);
+            }
+            catch (Exception e) when (e is IOException && attempt < 10 && Directory.Exists(staging))
+            {
+                continue;
+            }
+            finally
+            {
+                if (previous is not null && Directory.Exists(previous))
+                {
+                    Directory.Delete(previous, recursive: true);
+                }
+            }
+
+            return;
         }
     }
 
