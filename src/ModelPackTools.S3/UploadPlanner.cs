@@ -26,6 +26,10 @@ public static class UploadPlanner
         });
     }
 
+    /// <summary>What the prediction computes besides the ETag: the CRC64NVME is sent precomputed (see PartChecksum), so the prediction supplies it.</summary>
+    public static FingerprintKinds PredictionKinds(UploadChecksum checksum) =>
+        FingerprintKinds.ETag | (checksum == UploadChecksum.Crc64Nvme ? FingerprintKinds.Crc64Nvme : FingerprintKinds.None);
+
     public static async Task<ModelUploadPlan> PlanAsync(
         ModelCheck check, S3Location destination, string? manifestPath, string? manifestS3Uri, FingerprintOptions prediction, CancellationToken cancellationToken)
     {

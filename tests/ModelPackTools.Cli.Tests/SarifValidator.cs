@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using ModelPackTools.Tests.Shared;
 
 namespace ModelPackTools.Cli.Tests;
 
@@ -15,7 +16,7 @@ internal static class SarifValidator
     public static IReadOnlyList<string> Errors(string sarifFile)
     {
         var log = Path.Combine(Path.GetDirectoryName(sarifFile)!, $"validation-{Guid.NewGuid():N}.sarif");
-        Run(Tool.Value, Path.GetDirectoryName(sarifFile)!, "validate", sarifFile, "--output", log, "--quiet");
+        ProcessRunner.Run(Tool.Value, Path.GetDirectoryName(sarifFile)!, "validate", sarifFile, "--output", log, "--quiet");
         using var document = JsonDocument.Parse(File.ReadAllBytes(log));
         var run = document.RootElement.GetProperty("runs")[0];
         Assert.Equal("Sarif.Multitool", run.GetProperty("tool").GetProperty("driver").GetProperty("name").GetString());
@@ -32,23 +33,9 @@ internal static class SarifValidator
         var tool = Path.Combine(directory, "node_modules", ".bin", "sarif-multitool");
         if (!File.Exists(tool))
         {
-            Run("npm", directory, "ci", "--no-audit", "--no-fund");
+            ProcessRunner.Run("npm", directory, "ci", "--no-audit", "--no-fund");
         }
 
         return tool;
-    }
-
-    private static void Run(string program, string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        arguments.ToList().ForEach(start.ArgumentList.Add);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}): {error}{output.Result}");
-        }
     }
 }

@@ -52,9 +52,7 @@ internal static class UploadCommand
             var inFlight = OptionValues.Require(OptionValues.TryParseConcurrency(parse.GetValue(concurrency), 4, out var n, out var problem), n, problem);
             var destination = OptionValues.Require(OptionValues.TryParseS3Uri(parse.GetValue(s3Uri), SettingNames.S3Uri, out var uri, out problem), uri, problem)!;
 
-            // The CRC64NVME is sent precomputed (see PartChecksum), so the prediction supplies it.
-            var kinds = FingerprintKinds.ETag | (client.Checksum == UploadChecksum.Crc64Nvme ? FingerprintKinds.Crc64Nvme : FingerprintKinds.None);
-            var options = new UploadOptions(parse.GetValue(input)!, destination, settings.Fingerprint(kinds), client,
+            var options = new UploadOptions(parse.GetValue(input)!, destination, settings.Fingerprint(UploadPlanner.PredictionKinds(client.Checksum)), client,
                 parse.GetValue(manifest), parse.GetValue(manifestUri), inFlight);
             return UploadRun.RunAsync(options, output, error, cancellationToken);
         });

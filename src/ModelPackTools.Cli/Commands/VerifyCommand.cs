@@ -1,9 +1,7 @@
 using System.CommandLine;
-using ModelPackTools.Diagnostics;
 using ModelPackTools.Engine;
 using ModelPackTools.Extraction;
 using ModelPackTools.Manifests;
-using ModelPackTools.Options;
 using ModelPackTools.S3;
 using ModelPackTools.Trees;
 
@@ -44,16 +42,7 @@ internal static class VerifyCommand
         }
 
         var rows = ManifestReader.Read(manifestPath);
-        IReadOnlyList<ObservedObject> observed;
-        if (ModelSourceReader.IsS3Uri(against))
-        {
-            var prefix = OptionValues.Require(OptionValues.TryParsePrefixUri(against, SettingNames.S3Uri, out var location, out var problem), location, problem)!;
-            observed = await S3BucketObserver.ObserveAsync(client, prefix, rows, 8, cancellationToken);
-        }
-        else
-        {
-            observed = await LocalTreeObserver.ObserveAsync(against, rows, Environment.ProcessorCount, cancellationToken);
-        }
+        var observed = await VerifyTarget.ObserveAsync(against, rows, client, Environment.ProcessorCount, cancellationToken);
 
         var differences = ManifestComparer.Compare(rows, observed);
         foreach (var difference in differences)

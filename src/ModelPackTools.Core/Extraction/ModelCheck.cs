@@ -52,15 +52,7 @@ public sealed class ModelCheck
     /// <summary>The report with the content findings made since the check (by the writer's read) added.</summary>
     public ExtractionReport ReportWithContent()
     {
-        if (!this.ContentPending)
-        {
-            return this.Report;
-        }
-
-        var diagnostics = new DiagnosticBag();
-        diagnostics.AddRange(this.Report.Diagnostics);
-        diagnostics.AddRange(this.Content.Findings);
-        return this.Report with { Diagnostics = diagnostics.Items };
+        return this.ContentPending ? WithFindings(this.Report, this.Content) : this.Report;
     }
 
     /// <summary>Runs the simulation over a tree a source read; the content, when pending, is left to the writer.</summary>
@@ -68,14 +60,24 @@ public sealed class ModelCheck
     {
         var simulation = settings.SimulationFor(tree.SourceKind);
         var (report, fileSystem) = ExtractionSimulator.Materialize(tree, simulation);
-        if (!contentPending && content.Findings.Count > 0)
+        if (!contentPending)
         {
-            var diagnostics = new DiagnosticBag();
-            diagnostics.AddRange(report.Diagnostics);
-            diagnostics.AddRange(content.Findings);
-            report = report with { Diagnostics = diagnostics.Items };
+            report = WithFindings(report, content);
         }
 
         return new ModelCheck(tree, fileSystem, report, settings, simulation, content, contentPending && !content.IsEmpty, excluded ?? []);
+    }
+
+    private static ExtractionReport WithFindings(ExtractionReport report, ContentInspection content)
+    {
+        if (content.Findings.Count == 0)
+        {
+            return report;
+        }
+
+        var diagnostics = new DiagnosticBag();
+        diagnostics.AddRange(report.Diagnostics);
+        diagnostics.AddRange(content.Findings);
+        return report with { Diagnostics = diagnostics.Items };
     }
 }
