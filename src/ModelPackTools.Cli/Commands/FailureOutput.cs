@@ -21,7 +21,7 @@ internal static class FailureOutput
     {
         ModelPackException coded => Write(error, coded.Diagnostic),
         OperationCanceledException => Write(error, DiagnosticCatalog.Cancelled.Create(null, "nothing was written")),
-        IOException or UnauthorizedAccessException => Write(error, DiagnosticCatalog.InputUnreadable.Create(null, "I/O", exception.Message)),
+        IOException or UnauthorizedAccessException => Write(error, new Diagnostic(DiagnosticCatalog.InputUnreadable, null, exception.Message)),
         _ => Internal(error, exception),
     };
 

@@ -81,7 +81,7 @@ public static partial class DiagnosticCatalog
         "expanded to more than {0} times its compressed size (limit {1}); reading stopped",
         "A tiny archive that expands to terabytes fills the endpoint's volume and fails deployment. Real model weights " +
         "compress by less than 2x, text by about 10x. Fix: if the ratio is genuine (large zero-filled tensors), raise the " +
-        "limit with `--max-ratio`.");
+        "limit (the max-ratio setting).");
 
     public static readonly DiagnosticDescriptor GzipLayer = new(
         "MPK2013", "Invalid gzip layer", DiagnosticSeverity.Error,

@@ -30,7 +30,7 @@ public static partial class DiagnosticCatalog
         "MPK9004", "Invalid option value", DiagnosticSeverity.Error,
         "{0}",
         Failure + " A value given on the command line, in an MSBuild property or in the environment is not one the " +
-        "option takes, or two options contradict each other. Fix: use a value the message names (`--help` lists them).");
+        "option takes, or two options contradict each other. Fix: use a value the message names (the command's help lists them).");
 
     public static readonly DiagnosticDescriptor S3LimitExceeded = new(
         "MPK9005", "Upload would exceed an S3 limit", DiagnosticSeverity.Error,
@@ -66,7 +66,7 @@ public static partial class DiagnosticCatalog
         "MPK9010", "Output already exists", DiagnosticSeverity.Error,
         "'{0}' already exists and overwriting it was not asked for",
         Failure + " The command does not replace a file someone may have edited. Fix: remove it, write elsewhere, or " +
-        "ask for it to be overwritten (`--force`).");
+        "ask for it to be overwritten.");
 
     public static readonly DiagnosticDescriptor S3RequestFailed = new(
         "MPK9011", "S3 request failed", DiagnosticSeverity.Error,

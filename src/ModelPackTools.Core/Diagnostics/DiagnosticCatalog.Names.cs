@@ -89,7 +89,7 @@ public static partial class DiagnosticCatalog
         "MPK1013", "Key outside the prefix", DiagnosticSeverity.Error,
         "key '{0}' does not start with the prefix '{1}'",
         "The listing contains an object that is not under the S3 prefix being checked, so the listing and the prefix do " +
-        "not describe the same model. Fix: list with `--prefix` equal to the model prefix, or pass the right `--s3-uri`.");
+        "not describe the same model. Fix: list with `--prefix` equal to the model prefix, or give the S3 URI the model is stored at.");
 
     public static readonly DiagnosticDescriptor NotASingleObject = new(
         "MPK1014", "S3Object with CompressionType=None holds one file", DiagnosticSeverity.Error,
