@@ -1,9 +1,13 @@
 using System.CommandLine;
 using ModelPackTools.Cli.Commands;
+using ModelPackTools.Diagnostics;
 
 namespace ModelPackTools.Cli;
 
-/// <summary>Builds the command tree and maps outcomes to exit codes: 0 clean, 1 errors found, 2 usage or I/O failure.</summary>
+/// <summary>
+/// Builds the command tree and maps outcomes to exit codes: 0 clean, 1 errors found, 2 usage or I/O failure. The one
+/// catch-and-render path for every command: the engine's coded failures become one line each.
+/// </summary>
 internal static class ModelPackCommandLine
 {
     public static int Run(string[] args, TextWriter output, TextWriter error)
@@ -17,22 +21,18 @@ internal static class ModelPackCommandLine
             ManifestCommand.Create(output, error),
             UploadCommand.Create(output, error),
             VerifyCommand.Create(output, error),
-            InitCommand.Create(output, error),
+            InitCommand.Create(output),
             RequestCommand.Create(output, error),
             BuildCommand.Create(output, error),
-            ExplainCommand.Create(output, error),
+            ExplainCommand.Create(output),
         };
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0 && !IsHelpRequest(args))
         {
-            foreach (var parseError in parse.Errors)
-            {
-                error.WriteLine($"modelpack: error: {parseError.Message}");
-            }
-
-            error.WriteLine($"Run 'modelpack {string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')).Take(1))} --help' for usage.".Replace("  ", " ", StringComparison.Ordinal));
-            return ExitCodes.UsageOrIoFailure;
+            var command = string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')).Take(1));
+            var usage = $"{string.Join("; ", parse.Errors.Select(e => e.Message.TrimEnd('.')))}; run 'modelpack {command} --help' for usage".Replace("  ", " ", StringComparison.Ordinal);
+            return FailureOutput.Write(error, DiagnosticCatalog.UsageError.Create(null, usage));
         }
 
         // After Ctrl+C, `upload` still has to abort its multipart uploads (a few round trips); the default two seconds
@@ -50,14 +50,7 @@ internal static class ModelPackCommandLine
         }
         catch (Exception e)
         {
-            // A bug, not a finding: still one line, never a stack trace (set MODELPACK_TRACE=1 to see it).
-            error.WriteLine($"modelpack: internal error: {e.GetType().Name}: {e.Message}");
-            if (Environment.GetEnvironmentVariable("MODELPACK_TRACE") == "1")
-            {
-                error.WriteLine(e);
-            }
-
-            return ExitCodes.UsageOrIoFailure;
+            return FailureOutput.Write(error, e is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerException! : e);
         }
     }
 

@@ -1,4 +1,4 @@
-using ModelPackTools.S3;
+using ModelPackTools.Diagnostics;
 
 namespace ModelPackTools.S3;
 
@@ -8,33 +8,32 @@ namespace ModelPackTools.S3;
 /// </summary>
 public static class ManifestLocation
 {
-    public static string? Resolve(S3Location model, string? manifestUri, out string? problem)
+    /// <returns>The manifest's key in the model's bucket.</returns>
+    /// <exception cref="ModelPackException">MPK9004 naming the manifest URI setting when it cannot be used.</exception>
+    public static string Resolve(S3Location model, string? manifestUri)
     {
-        problem = null;
         if (manifestUri is null)
         {
-            if (model.Key.Length == 0)
-            {
-                problem = "the model is the whole bucket; give --manifest-s3-uri in another place";
-                return null;
-            }
-
-            return model.Key.TrimEnd('/') + ".manifest.csv";
+            return model.Key.Length > 0
+                ? model.Key.TrimEnd('/') + ".manifest.csv"
+                : throw Invalid("the model is the whole bucket, so the manifest has no place beside it; give the manifest's URI");
         }
 
         if (!S3Location.TryParse(manifestUri, out var location) || location!.IsPrefix)
         {
-            problem = $"--manifest-s3-uri '{manifestUri}' is not an s3://bucket/key URI";
-        }
-        else if (location.Bucket != model.Bucket)
-        {
-            problem = $"--manifest-s3-uri must be in the model's bucket '{model.Bucket}'";
-        }
-        else if (location.Key.StartsWith(model.Key, StringComparison.Ordinal))
-        {
-            problem = $"--manifest-s3-uri '{manifestUri}' is under the model prefix; SageMaker would deploy it with the model";
+            throw Invalid($"the manifest URI '{manifestUri}' is not an s3://bucket/key URI");
         }
 
-        return problem is null ? location!.Key : null;
+        if (location.Bucket != model.Bucket)
+        {
+            throw Invalid($"the manifest URI must be in the model's bucket '{model.Bucket}'");
+        }
+
+        return location.Key.StartsWith(model.Key, StringComparison.Ordinal)
+            ? throw Invalid($"the manifest URI '{manifestUri}' is under the model prefix; SageMaker would deploy it with the model")
+            : location.Key;
     }
+
+    private static ModelPackException Invalid(string message) =>
+        ModelPackException.ForSetting(SettingNames.ManifestS3Uri, DiagnosticCatalog.InvalidOption, message);
 }

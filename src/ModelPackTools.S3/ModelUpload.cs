@@ -1,3 +1,7 @@
+using Amazon.Runtime;
+using ModelPackTools.Diagnostics;
+using ModelPackTools.IO;
+
 namespace ModelPackTools.S3;
 
 /// <summary>
@@ -17,5 +21,25 @@ public static class ModelUpload
         }
 
         return new ModelUploadResult(uploaded, await uploader.UploadAsync(bucket, manifest, cancellationToken));
+    }
+
+    /// <summary>A planned upload with its own client; S3 failures and cancellation become coded failures (MPK9011, MPK9012).</summary>
+    public static async Task<ModelUploadResult> RunAsync(
+        S3ClientOptions client, int concurrency, IByteProgress? progress, S3Location destination, ModelUploadPlan plan, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var s3 = S3ClientFactory.Create(client);
+            using var uploader = new S3ObjectUploader(s3, client.Checksum, concurrency, progress);
+            return await RunAsync(uploader, destination.Bucket, plan.Objects, plan.Manifest, cancellationToken);
+        }
+        catch (OperationCanceledException e)
+        {
+            throw ModelPackException.Because(e, DiagnosticCatalog.Cancelled, "multipart uploads in flight were aborted and the manifest was not uploaded");
+        }
+        catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException)
+        {
+            throw ModelPackException.Because(e, DiagnosticCatalog.S3RequestFailed, $"upload to '{destination}' failed: {e.Message} (the manifest was not uploaded)");
+        }
     }
 }

@@ -1,5 +1,7 @@
+using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
+using ModelPackTools.Diagnostics;
 using ModelPackTools.Manifests;
 
 namespace ModelPackTools.S3;
@@ -11,6 +13,21 @@ namespace ModelPackTools.S3;
 /// </summary>
 public static class S3BucketObserver
 {
+    /// <summary>With a client of its own; S3 failures become coded failures (MPK9011).</summary>
+    public static async Task<IReadOnlyList<ObservedObject>> ObserveAsync(
+        S3ClientOptions options, S3Location prefix, IReadOnlyList<ManifestRow> rows, int maxConcurrency, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var client = S3ClientFactory.Create(options);
+            return await ObserveAsync(client, prefix, rows, maxConcurrency, cancellationToken);
+        }
+        catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException)
+        {
+            throw ModelPackException.Because(e, DiagnosticCatalog.S3RequestFailed, $"'{prefix}': {e.Message}");
+        }
+    }
+
     public static async Task<IReadOnlyList<ObservedObject>> ObserveAsync(
         IAmazonS3 client, S3Location prefix, IReadOnlyList<ManifestRow> rows, int maxConcurrency, CancellationToken cancellationToken = default)
     {

@@ -68,19 +68,20 @@ public sealed class BuildAndRequestCommandTests : IDisposable
         var (exitCode, _, error) = CommandRunner.Run("request", "--spec", other, "--facts", output, "-o", Path.Combine(this.directory, "r.json"));
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("run `modelpack build` again", error, StringComparison.Ordinal);
+        Assert.StartsWith("modelpack: error MPK9009: ", error, StringComparison.Ordinal);
+        Assert.Contains("build again (--facts)", error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(this.directory, "r.json")));
     }
 
     [Fact]
-    public void Broken_spec_exits_1_with_code_path_and_line()
+    public void Broken_spec_exits_1_with_code_line_and_column()
     {
         var spec = this.WriteSpec("{\n  \"source\": \"" + RepositoryPaths.SampleModel + "\",\n  \"formt\": \"prefix\"\n}");
 
         var (exitCode, output, _) = CommandRunner.Run("build", "--spec", spec, "-o", Path.Combine(this.directory, "out"));
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("$.formt: error MPK6002: unknown key 'formt' (line 3)", output, StringComparison.Ordinal);
+        Assert.Contains($"{spec}(3,3): error MPK6002: unknown key 'formt'", output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(this.directory, "out")));
     }
 
@@ -95,7 +96,8 @@ public sealed class BuildAndRequestCommandTests : IDisposable
         var (exitCode, output, _) = CommandRunner.Run("request", "--spec", spec, "-o", target);
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("$.InferenceSpecification.SupportedRealtimeInferenceInstanceTypes[1]: error MPK5006", output, StringComparison.Ordinal);
+        // The request member's finding points at the spec's list item that produced it.
+        Assert.Contains($"{spec}(20,44): error MPK5006: 'ml.g5.xxlarge'", output, StringComparison.Ordinal);
         Assert.False(File.Exists(target));
     }
 

@@ -97,7 +97,7 @@ public sealed class CheckCommandTests : IDisposable
         var (exitCode, _, error) = CommandRunner.Run("check", listing, "--mode", "s3object-gzip");
 
         Assert.Equal(2, exitCode);
-        Assert.StartsWith("modelpack: error: ", error, StringComparison.Ordinal);
+        Assert.Matches(@"^modelpack: error MPK9004: [^\n]*\(--mode\)\n$", error.ReplaceLineEndings("\n"));
     }
 
     [Theory]
@@ -111,7 +111,7 @@ public sealed class CheckCommandTests : IDisposable
         var (exitCode, _, error) = CommandRunner.Run(args);
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("modelpack: error:", error, StringComparison.Ordinal);
+        Assert.Matches(@"^modelpack: error MPK90(04|13): [^\n]*\n$", error.ReplaceLineEndings("\n"));
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class CheckCommandTests : IDisposable
 
         Assert.Equal(2, exitCode);
         Assert.Empty(output);
-        Assert.Equal("modelpack: error: '/no/such/model': no such file or directory", error.TrimEnd());
+        Assert.Equal("modelpack: error MPK9002: '/no/such/model': no such file or directory", error.TrimEnd());
     }
 
     [Fact]

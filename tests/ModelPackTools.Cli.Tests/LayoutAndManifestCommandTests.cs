@@ -68,6 +68,6 @@ public sealed class LayoutAndManifestCommandTests : IDisposable
         var (exitCode, _, error) = CommandRunner.Run("layout", Path.Combine(this.directory, "nope"), "-o", Path.Combine(this.directory, "p"));
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("no such directory", error, StringComparison.Ordinal);
+        Assert.StartsWith("modelpack: error MPK9002: ", error, StringComparison.Ordinal);
     }
 }

@@ -121,7 +121,7 @@ public sealed class PackAndEtagCommandTests : IDisposable
         var (exitCode, _, error) = CommandRunner.Run("etag", file, option, value);
 
         Assert.Equal(2, exitCode);
-        Assert.StartsWith("modelpack: error: ", error, StringComparison.Ordinal);
+        Assert.StartsWith("modelpack: error MPK9004: ", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Amazon.S3;
 using Amazon.S3.Model;
 using ModelPackTools.S3;
+using ModelPackTools.Tests.Shared;
 
 namespace ModelPackTools.S3.Tests;
 
@@ -28,7 +29,7 @@ public sealed partial class S3ServerFixture : IDisposable
         var serverDirectory = Path.Combine(RepositoryRoot(), "tests", "ModelPackTools.S3.Tests", "s3server");
         if (!Directory.Exists(Path.Combine(serverDirectory, "node_modules", "s3rver")))
         {
-            Run("npm", serverDirectory, "ci", "--no-audit", "--no-fund");
+            ProcessRunner.Run("npm", serverDirectory, "ci", "--no-audit", "--no-fund");
         }
 
         var start = new ProcessStartInfo("node") { WorkingDirectory = serverDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -87,20 +88,6 @@ public sealed partial class S3ServerFixture : IDisposable
 
     [GeneratedRegex(@"listening on 127\.0\.0\.1:(\d+)")]
     private static partial Regex ListeningLine();
-
-    private static void Run(string program, string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        arguments.ToList().ForEach(start.ArgumentList.Add);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed: {error}{output.Result}");
-        }
-    }
 
     private static string RepositoryRoot()
     {

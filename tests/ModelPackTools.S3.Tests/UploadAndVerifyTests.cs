@@ -87,6 +87,6 @@ public sealed class UploadAndVerifyTests(S3ServerFixture server)
         using var layout = new TestLayout();
         var result = CommandRunner.Run("verify", layout.Scratch("nope.csv"), "--against", layout.Model);
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("modelpack: error:", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith("modelpack: error MPK9002: ", result.Error, StringComparison.Ordinal);
     }
 }

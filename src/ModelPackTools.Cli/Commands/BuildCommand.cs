@@ -1,8 +1,7 @@
 using System.CommandLine;
 using ModelPackTools.Build;
-using ModelPackTools.Hashing;
 using ModelPackTools.Reporting;
-using ModelPackTools.Sources;
+using ModelPackTools.Selection;
 using ModelPackTools.Spec;
 
 namespace ModelPackTools.Cli.Commands;
@@ -14,68 +13,47 @@ internal static class BuildCommand
     {
         var spec = new Option<string?>("--spec") { Description = "The spec (default: ./modelpack.json if present, else defaults: the current folder packed as tar.gz, no request)." };
         var target = new Option<string>("--output", "-o") { Description = "The output folder; replaced whole when the build completes.", DefaultValueFactory = _ => "out" };
-        var arguments = new BuildArguments();
+        var format = new Option<string?>("--format") { Description = "How findings are printed: text (default), json (report.json's content) or sarif (2.1.0)." };
+        var write = new WriteArguments("Threads; the output bytes do not depend on it.");
         var command = new Command(
             "build",
             "Check the model, then write model.tar.gz (format tar.gz) or the S3Prefix layout and manifest.csv (format prefix), " +
             "facts.json with the ETags, create-model-package.json (validated against the API's constraints) and report.json " +
-            "into the output folder. Exit codes as `check`: 0 clean, 1 errors (out/ then holds only report.json), 2 usage or I/O.")
+            "into the output folder. The spec, its schema, the output folder and any earlier build's output inside the model " +
+            "folder are left out of the model. Exit codes as `check`: 0 clean, 1 errors (out/ then holds only report.json), 2 usage or I/O.")
         {
-            spec, target,
+            spec, target, format, write.Level, write.Threads,
         };
-        command.AddOptions(arguments.All);
 
         command.SetAction((parse, cancellationToken) => Task.Run(() => RunAsync(parse, cancellationToken), CancellationToken.None));
         return command;
 
         async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
         {
-            var options = arguments.TryParse(parse, out var problem);
-            if (options is null)
-            {
-                return CommandFailure.Report(error, problem!);
-            }
-
-            var specPath = parse.GetValue(spec) ?? (File.Exists(SpecFile.DefaultName) ? SpecFile.DefaultName : null);
-            var exitCode = ExitCodes.Clean;
-            var model = specPath is null ? new ModelPackSpec { BaseDirectory = Directory.GetCurrentDirectory() } : SpecFile.Read(specPath, output, error, out exitCode);
+            var settings = write.Parse(parse);
+            var reportFormat = ReportOutput.ParseFormat(parse.GetValue(format), ReportFormat.Text, ReportFormat.Json, ReportFormat.Sarif);
+            var specPath = parse.GetValue(spec) ?? (File.Exists(SpecReader.DefaultFileName) ? SpecReader.DefaultFileName : null);
+            var model = specPath is null ? new ModelPackSpec { BaseDirectory = Directory.GetCurrentDirectory() } : SpecOutput.Read(specPath, reportFormat, output);
             if (model is null)
             {
-                return exitCode;
+                return ExitCodes.ErrorsFound;
             }
 
             var outDirectory = parse.GetValue(target)!;
-            BuildResult result;
-            try
+            var result = await BuildPipeline.RunAsync(model, outDirectory, settings, cancellationToken: cancellationToken);
+            var report = Path.Combine(outDirectory, BuildPipeline.ReportFileName);
+            ReportOutput.Write(specPath ?? model.SourcePath, result.Diagnostics, reportFormat, () => File.ReadAllBytes(report), output);
+            if (reportFormat == ReportFormat.Text)
             {
-                result = await BuildPipeline.RunAsync(model, outDirectory, options, cancellationToken);
-            }
-            catch (Exception e) when (e is ModelInputException or S3LimitException)
-            {
-                return CommandFailure.Report(error, e.Message);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return CommandFailure.Report(error, $"cannot write '{outDirectory}': {e.Message}");
-            }
-            catch (OperationCanceledException)
-            {
-                return CommandFailure.Report(error, $"cancelled; '{outDirectory}' was not written");
+                WriteSummary(result, outDirectory, report, output);
             }
 
-            Write(result, outDirectory, output);
             return result.HasErrors ? ExitCodes.ErrorsFound : ExitCodes.Clean;
         }
     }
 
-    private static void Write(BuildResult result, string outDirectory, TextWriter output)
+    private static void WriteSummary(BuildResult result, string outDirectory, string report, TextWriter output)
     {
-        foreach (var diagnostic in result.Diagnostics)
-        {
-            output.WriteLine(diagnostic.ToString());
-        }
-
-        var report = Path.Combine(outDirectory, BuildPipeline.ReportFileName);
         if (result.HasErrors)
         {
             output.WriteLine($"{outDirectory}: NOT deployable; {TextReportWriter.Plural(result.Diagnostics.Count(d => d.IsError), "error")}; nothing written but {report}");
@@ -83,7 +61,7 @@ internal static class BuildCommand
         }
 
         var facts = result.Facts!;
-        output.WriteLine($"{Path.Combine(outDirectory, facts.Artifact)}: {facts.Files} files, {TextReportWriter.FormatBytes(facts.Bytes)}");
+        output.WriteLine($"{Path.Combine(outDirectory, facts.Artifact)}: {facts.Files} files, {TextReportWriter.FormatBytes(facts.Bytes)}{Excluded(result.Excluded)}");
         if (facts.ModelDataETag is not null)
         {
             output.WriteLine($"ModelDataUrl: {facts.ModelDataUrl ?? "(no s3Uri)"}  ModelDataETag: {facts.ModelDataETag}");
@@ -97,4 +75,10 @@ internal static class BuildCommand
         output.WriteLine(result.RequestPath is null ? result.Note ?? "no request written" : $"request: {Path.Combine(outDirectory, Path.GetFileName(result.RequestPath))}");
         output.WriteLine($"report: {report} ({string.Join(", ", result.Stages.Select(s => $"{s.Name} {s.Elapsed.TotalSeconds:0.00}s"))})");
     }
+
+    /// <summary>"; 3 paths left out: the spec and its schema (2), an earlier build's output (1)".</summary>
+    internal static string Excluded(IReadOnlyList<ExcludedPath> excluded) => excluded.Count == 0
+        ? string.Empty
+        : $"; {TextReportWriter.Plural(excluded.Count, "path")} left out: " +
+          string.Join(", ", excluded.GroupBy(e => e.Reason).Select(g => $"{g.Key} ({g.Count()})"));
 }

@@ -1,11 +1,8 @@
 using System.CommandLine;
-using System.Globalization;
-using ModelPackTools.Archives;
-using ModelPackTools.Extraction;
+using ModelPackTools.Engine;
+using ModelPackTools.Options;
 using ModelPackTools.Reporting;
 using ModelPackTools.S3;
-using ModelPackTools.Sources;
-using ModelPackTools.Trees;
 
 namespace ModelPackTools.Cli.Commands;
 
@@ -28,23 +25,13 @@ internal static class CheckCommand
             Description = "How SageMaker reads the model: s3object-gzip (model.tar.gz), s3object-none (one file) or s3prefix-none " +
                           "(uncompressed prefix). Default: s3prefix-none for listings, s3object-gzip otherwise.",
         };
-        mode.AcceptOnlyFromAmong("s3object-gzip", "s3object-none", "s3prefix-none");
-        var format = new Option<string>("--format")
+        var format = new Option<string?>("--format") { Description = "Report format: text (one line per problem), json (documented in the README) or sarif (2.1.0, for code scanning)." };
+        var maxRatio = new Option<string?>("--max-ratio")
         {
-            Description = "Report format: text (one line per problem), json (documented in the README) or sarif (2.1.0, for code scanning).",
-            DefaultValueFactory = _ => "text",
-        };
-        format.AcceptOnlyFromAmong("text", "json", "sarif");
-        var maxRatio = new Option<double>("--max-ratio")
-        {
-            Description = "Stop and report a compression bomb when an archive expands past this many times its compressed size.",
-            DefaultValueFactory = _ => new ArchiveReadOptions().MaxCompressionRatio,
+            Description = "Stop and report a compression bomb when an archive expands past this many times its compressed size (default 200).",
         };
         var s3 = new S3Arguments();
-        var report = new Option<string?>("--output", "-o")
-        {
-            Description = "Write the report to this file instead of standard output.",
-        };
+        var report = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
 
         var command = new Command("check", "Simulate how SageMaker materialises the model under /opt/ml/model and report every problem. " +
                                            "Exit code 0: deployable (warnings allowed); 1: errors found; 2: the input could not be read.")
@@ -55,79 +42,14 @@ internal static class CheckCommand
 
         command.SetAction(parse =>
         {
-            var client = s3.TryParse(parse, UploadChecksum.None, out var problem);
-            if (client is null)
-            {
-                return CommandFailure.Report(error, problem!);
-            }
-
-            var options = new CheckOptions(
-                parse.GetValue(input)!,
-                parse.GetValue(s3Uri),
-                parse.GetValue(mode),
-                Enum.Parse<ReportFormat>(parse.GetValue(format)!, ignoreCase: true),
-                parse.GetValue(maxRatio),
-                parse.GetValue(report))
-            {
-                S3 = client,
-            };
-            return Run(options, output, error);
+            var settings = SettingsParser.Parse(new SettingsText { Mode = parse.GetValue(mode), S3Uri = parse.GetValue(s3Uri), MaxRatio = parse.GetValue(maxRatio) });
+            var reportFormat = ReportOutput.ParseFormat(parse.GetValue(format), ReportFormat.Text, ReportFormat.Json, ReportFormat.Sarif);
+            var path = parse.GetValue(input)!;
+            var live = ModelSourceReader.IsS3Uri(path) ? new S3LiveListing(s3.Parse(parse)) : null;
+            var check = ModelChecker.Check(path, settings, live);
+            ReportOutput.Write(check.Report, reportFormat, parse.GetValue(report), output);
+            return check.HasErrors ? ExitCodes.ErrorsFound : ExitCodes.Clean;
         });
         return command;
     }
-
-    internal static int Run(CheckOptions options, TextWriter output, TextWriter error)
-    {
-        if (options.MaxRatio is < 1 or double.NaN)
-        {
-            return CommandFailure.Report(error, $"--max-ratio must be at least 1 (got {options.MaxRatio.ToString(CultureInfo.InvariantCulture)})");
-        }
-
-        ModelTree tree;
-        try
-        {
-            tree = LiveListing.Applies(options.Input)
-                ? LiveListing.Read(options.Input, options.S3)
-                : ModelSourceReader.Read(options.Input, new ModelSourceOptions
-                {
-                    S3Uri = options.S3Uri,
-                    Archive = new ArchiveReadOptions { MaxCompressionRatio = options.MaxRatio },
-                });
-        }
-        catch (ModelInputException e)
-        {
-            return CommandFailure.Report(error, e.Message);
-        }
-
-        var extractionMode = SimulationOptions.DefaultModeFor(tree.SourceKind);
-        if (options.Mode is not null && !ModeNames.TryParse(options.Mode, out extractionMode))
-        {
-            return CommandFailure.Report(error, $"unknown --mode '{options.Mode}'");
-        }
-
-        if (tree.SourceKind == SourceKind.Listing && extractionMode == ExtractionMode.S3ObjectGzip)
-        {
-            return CommandFailure.Report(error, $"'{options.Input}' is a listing of S3 objects; check the model.tar.gz itself for --mode s3object-gzip");
-        }
-
-        // A live listing is stored at the URI it was listed from, unless --s3-uri says where it will be.
-        var s3UriForRules = options.S3Uri ?? (LiveListing.Applies(options.Input) ? options.Input : null);
-        var result = ExtractionSimulator.Simulate(tree, new SimulationOptions { Mode = extractionMode, S3Uri = s3UriForRules });
-        try
-        {
-            ReportOutput.Write(result, options.Format, options.ReportPath, output);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return CommandFailure.Report(error, $"cannot write '{options.ReportPath}': {e.Message}");
-        }
-
-        return result.HasErrors ? ExitCodes.ErrorsFound : ExitCodes.Clean;
-    }
-}
-
-internal sealed record CheckOptions(string Input, string? S3Uri, string? Mode, ReportFormat Format, double MaxRatio, string? ReportPath)
-{
-    // Used only for an s3:// input.
-    public S3ClientOptions S3 { get; init; } = new();
 }

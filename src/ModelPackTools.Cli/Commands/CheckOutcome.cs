@@ -17,7 +17,7 @@ internal static class CheckOutcome
     {
         foreach (var warning in check.Diagnostics)
         {
-            output.WriteLine(warning.ToString());
+            output.WriteLine(TextReportWriter.Line(warning, check.Input));
         }
     }
 }

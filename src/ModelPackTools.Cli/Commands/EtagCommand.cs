@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ModelPackTools.Diagnostics;
 using ModelPackTools.Hashing;
+using ModelPackTools.Options;
+using ModelPackTools.Reporting;
 
 namespace ModelPackTools.Cli.Commands;
 
@@ -11,51 +14,36 @@ internal static class EtagCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var files = new Argument<string[]>("files") { Description = "Files to fingerprint.", Arity = ArgumentArity.OneOrMore };
-        var fingerprint = new FingerprintArguments();
-        var format = new Option<string>("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
-        var threads = new Option<int>("--threads") { Description = "Cores to hash on (default: all).", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var command = new Command("etag", "Predict the ETag and checksums S3 will report for files uploaded with a given part size.") { files, format, threads };
-        command.AddOptions(fingerprint.All);
+        var format = new Option<string?>("--format") { Description = "text or json." };
+        var write = new WriteArguments("Cores to hash on.");
+        var command = new Command("etag", "Predict the ETag and checksums S3 will report for files uploaded with a given part size.") { files, format, write.Threads };
+        command.AddOptions(write.Fingerprint);
 
         command.SetAction((parse, cancellationToken) =>
         {
-            var options = fingerprint.TryParse(parse, out var problem);
-            if (options is null)
-            {
-                return Task.FromResult(CommandFailure.Report(error, problem!));
-            }
-
-            if (parse.GetValue(threads) < 1)
-            {
-                return Task.FromResult(CommandFailure.Report(error, "--threads must be at least 1"));
-            }
-
-            return RunAsync(parse.GetValue(files)!, options with { MaxDegreeOfParallelism = parse.GetValue(threads) }, parse.GetValue(format) == "json", output, error, cancellationToken);
+            var settings = write.Parse(parse);
+            var json = ReportOutput.ParseFormat(parse.GetValue(format), ReportFormat.Text, ReportFormat.Json) == ReportFormat.Json;
+            return RunAsync(parse.GetValue(files)!, settings, json, output, error, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] files, FingerprintOptions options, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string[] files, WriteSettings settings, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         foreach (var file in files)
         {
             if (!File.Exists(file))
             {
-                return CommandFailure.Report(error, Directory.Exists(file) ? $"'{file}' is a directory; give files" : $"'{file}': no such file");
+                throw new ModelPackException(DiagnosticCatalog.InputNotFound, file, Directory.Exists(file) ? "a directory; give files" : "no such file");
             }
         }
 
+        var options = settings.Fingerprint(settings.Checksums);
         IReadOnlyList<Fingerprint> results;
-        try
+        using (var progress = ConsoleProgress.For(error, "hashed"))
         {
-            using var progress = ConsoleProgress.For(error, "hashed");
             progress?.Start(files.Sum(f => new FileInfo(f).Length));
             results = await Fingerprinter.ComputeManyAsync(files, options with { Progress = progress }, cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or S3LimitException)
-        {
-            return CommandFailure.Report(error, e.Message);
         }
 
         if (!json)

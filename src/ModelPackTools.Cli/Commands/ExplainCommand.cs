@@ -6,7 +6,7 @@ namespace ModelPackTools.Cli.Commands;
 /// <summary>`modelpack explain MPKnnnn`: what a diagnostic means and how to fix it; without a code, the catalogue.</summary>
 internal static class ExplainCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output)
     {
         var code = new Argument<string?>("code")
         {
@@ -14,15 +14,15 @@ internal static class ExplainCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
         var command = new Command("explain", "Explain a diagnostic code: what it means for SageMaker and how to fix it.") { code };
-        command.SetAction(parse => Run(parse.GetValue(code), output, error));
+        command.SetAction(parse => Run(parse.GetValue(code), output));
         return command;
     }
 
-    internal static int Run(string? code, TextWriter output, TextWriter error)
+    internal static int Run(string? code, TextWriter output)
     {
         if (code is null)
         {
-            foreach (var entry in DiagnosticCatalog.All.OrderBy(d => d.Code, StringComparer.Ordinal))
+            foreach (var entry in DiagnosticCatalog.All)
             {
                 output.WriteLine($"{entry.Code}  {(entry.Severity == DiagnosticSeverity.Error ? "error  " : "warning")}  {entry.Title}");
             }
@@ -30,12 +30,8 @@ internal static class ExplainCommand
             return ExitCodes.Clean;
         }
 
-        var descriptor = DiagnosticCatalog.Find(code);
-        if (descriptor is null)
-        {
-            return CommandFailure.Report(error, $"'{code}' is not a modelpack diagnostic code (run 'modelpack explain' for the list)");
-        }
-
+        var descriptor = DiagnosticCatalog.Find(code)
+            ?? throw new ModelPackException(DiagnosticCatalog.InvalidOption, $"'{code}' is not a modelpack diagnostic code (run 'modelpack explain' for the list)");
         output.WriteLine($"{descriptor.Code}: {descriptor.Title} ({(descriptor.Severity == DiagnosticSeverity.Error ? "error" : "warning")})");
         output.WriteLine();
         foreach (var line in Wrap(descriptor.Explanation, 100))

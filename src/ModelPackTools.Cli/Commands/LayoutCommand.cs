@@ -1,7 +1,11 @@
 using System.CommandLine;
+using ModelPackTools.Diagnostics;
+using ModelPackTools.Engine;
+using ModelPackTools.Extraction;
 using ModelPackTools.Layout;
+using ModelPackTools.Options;
 using ModelPackTools.Reporting;
-using ModelPackTools.Sources;
+using ModelPackTools.Trees;
 
 namespace ModelPackTools.Cli.Commands;
 
@@ -29,35 +33,21 @@ internal static class LayoutCommand
         {
             if (parse.GetValue(link) && parse.GetValue(copy))
             {
-                return CommandFailure.Report(error, "give --link or --copy, not both");
+                throw ModelPackException.ForSetting(SettingNames.LayoutMode, DiagnosticCatalog.InvalidOption, "give one layout mode, not both");
             }
 
-            var mode = parse.GetValue(link) ? LayoutMode.Link : parse.GetValue(copy) ? LayoutMode.Copy : LayoutMode.Auto;
-            LayoutResult result;
-            try
-            {
-                result = PrefixLayoutWriter.Write(parse.GetValue(source)!, parse.GetValue(target)!, mode, cancellationToken);
-            }
-            catch (ModelInputException e)
-            {
-                return CommandFailure.Report(error, e.Message);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return CommandFailure.Report(error, $"cannot write '{parse.GetValue(target)}': {e.Message}");
-            }
-            catch (OperationCanceledException)
-            {
-                return CommandFailure.Report(error, $"cancelled; '{parse.GetValue(target)}' was not written");
-            }
+            var modeText = parse.GetValue(link) ? "link" : parse.GetValue(copy) ? "copy" : null;
+            var mode = OptionValues.Require(OptionValues.TryParseLayoutMode(modeText, out var parsed, out var problem), parsed, problem);
 
+            // Linking reads nothing, so the check itself is the read the content inspectors get.
+            var check = ModelChecker.Check(parse.GetValue(source)!, new CheckSettings { Mode = ExtractionMode.S3PrefixNone }, cancellationToken: cancellationToken);
+            var result = PrefixLayoutWriter.Write(check, parse.GetValue(target)!, mode, cancellationToken);
             if (!result.Written)
             {
                 return CheckOutcome.Refused(result.Check, output, "no layout written");
             }
 
             CheckOutcome.WriteWarnings(result.Check, output);
-
             output.WriteLine($"laid out {result.Linked + result.Copied} files ({TextReportWriter.FormatBytes(result.Bytes)}) in {result.OutputPath}: {result.Linked} hard-linked, {result.Copied} copied");
             return ExitCodes.Clean;
         }

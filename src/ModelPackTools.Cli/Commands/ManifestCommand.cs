@@ -1,8 +1,12 @@
 using System.CommandLine;
+using ModelPackTools.Diagnostics;
+using ModelPackTools.Engine;
+using ModelPackTools.Extraction;
 using ModelPackTools.Hashing;
 using ModelPackTools.Manifests;
+using ModelPackTools.Options;
 using ModelPackTools.Reporting;
-using ModelPackTools.Sources;
+using ModelPackTools.Trees;
 
 namespace ModelPackTools.Cli.Commands;
 
@@ -14,44 +18,26 @@ internal static class ManifestCommand
         var source = new Argument<string>("folder") { Description = "A layout (or model folder) whose files become the objects under the prefix." };
         var s3Uri = new Option<string>("--s3-uri") { Description = "The s3://bucket/prefix/ the objects will be uploaded under (ends with '/').", Required = true };
         var target = new Option<string>("--output", "-o") { Description = "The manifest CSV to write.", Required = true };
-        var threads = new Option<int>("--threads") { Description = "Files hashed at once (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var fingerprint = new FingerprintArguments();
+        var write = new WriteArguments("Files hashed at once.");
         var command = new Command(
             "manifest",
             "Write a CSV manifest (columns: s3_uri, key, size, etag, part_size, part_count, crc64nvme, sha256; sorted by key) " +
             "of the objects a folder becomes under an S3 prefix, with the ETags S3 will report for the chosen part size, " +
             "and print the manifest's own ETag for ManifestEtag. A folder with errors is refused (exit 1).")
         {
-            source, s3Uri, target, threads,
+            source, s3Uri, target, write.Threads,
         };
-        command.AddOptions(fingerprint.PartSizeOnly);
+        command.AddOptions(write.PartSizes);
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var options = fingerprint.TryParse(parse, out var problem);
-            if (options is null)
-            {
-                return CommandFailure.Report(error, problem!);
-            }
-
-            if (parse.GetValue(threads) < 1)
-            {
-                return CommandFailure.Report(error, "--threads must be at least 1");
-            }
-
+            var settings = write.Parse(parse);
+            var prefix = OptionValues.Require(OptionValues.TryParseS3Uri(parse.GetValue(s3Uri), SettingNames.S3Uri, out var uri, out var problem), uri, problem)!;
+            var check = ModelChecker.CheckFolder(parse.GetValue(source)!, new CheckSettings { Mode = ExtractionMode.S3PrefixNone, S3Uri = prefix });
             ManifestResult result;
-            try
+            using (var progress = ConsoleProgress.For(error, "hashed"))
             {
-                using var progress = ConsoleProgress.For(error, "hashed");
-                result = await ManifestBuilder.BuildAsync(parse.GetValue(source)!, parse.GetValue(s3Uri)!, parse.GetValue(target)!, options with { MaxDegreeOfParallelism = parse.GetValue(threads), Progress = progress }, cancellationToken);
-            }
-            catch (Exception e) when (e is ModelInputException or S3LimitException)
-            {
-                return CommandFailure.Report(error, e.Message);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return CommandFailure.Report(error, $"cannot write '{parse.GetValue(target)}': {e.Message}");
+                result = await ManifestBuilder.BuildAsync(check, prefix, parse.GetValue(target)!, settings.Fingerprint(FingerprintKinds.ETag) with { Progress = progress }, cancellationToken);
             }
 
             if (!result.Written)
@@ -60,7 +46,6 @@ internal static class ManifestCommand
             }
 
             CheckOutcome.WriteWarnings(result.Check, output);
-
             output.WriteLine($"{result.OutputPath}: {result.Rows.Count} objects, {TextReportWriter.FormatBytes(result.Rows.Sum(r => r.Size))}");
             output.WriteLine($"ManifestEtag: {result.ManifestFingerprint!.ETag}");
             return ExitCodes.Clean;

@@ -18,16 +18,7 @@ internal sealed class S3Arguments
 
     public IEnumerable<Option> All => [this.EndpointUrl, this.Region];
 
-    public S3ClientOptions? TryParse(ParseResult parse, UploadChecksum checksum, out string? problem)
-    {
-        problem = null;
-        var endpoint = parse.GetValue(this.EndpointUrl);
-        if (endpoint is not null && (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
-        {
-            problem = $"--endpoint-url '{endpoint}' is not an http(s) URL";
-            return null;
-        }
-
-        return new S3ClientOptions(endpoint, parse.GetValue(this.Region), checksum);
-    }
+    /// <summary>Parsed by the S3 client's own parser; a wrong value throws its coded failure.</summary>
+    public S3ClientOptions Parse(ParseResult parse, string? checksumAlgorithm = "none") =>
+        S3ClientOptions.Parse(parse.GetValue(this.EndpointUrl), parse.GetValue(this.Region), checksumAlgorithm);
 }

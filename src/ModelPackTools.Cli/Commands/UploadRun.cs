@@ -1,35 +1,17 @@
-using Amazon.Runtime;
 using ModelPackTools.Extraction;
 using ModelPackTools.Hashing;
-using ModelPackTools.Layout;
-using ModelPackTools.Manifests;
 using ModelPackTools.Reporting;
 using ModelPackTools.S3;
-using ModelPackTools.Sources;
-using ModelPackTools.Trees;
 
 namespace ModelPackTools.Cli.Commands;
 
-/// <summary>The steps of `upload`, each refusing before anything reaches the bucket when it can.</summary>
+/// <summary>How `upload` reports its steps, each refusing before anything reaches the bucket when it can.</summary>
 internal static class UploadRun
 {
     public static async Task<int> RunAsync(UploadOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!S3Location.TryParse(options.S3Uri, out var location))
-        {
-            return CommandFailure.Report(error, $"'{options.S3Uri}' is not an s3://bucket/key URI");
-        }
-
-        ModelUploadPlan plan;
-        try
-        {
-            plan = await UploadPlanner.PlanAsync(options.Input, location!, options.ManifestPath, options.ManifestS3Uri, options.Prediction, cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or S3LimitException or ModelInputException)
-        {
-            return CommandFailure.Report(error, e.Message);
-        }
-
+        var check = UploadPlanner.Check(options.Input, options.Destination, new CheckSettings());
+        var plan = await UploadPlanner.PlanAsync(check, options.Destination, options.ManifestPath, options.ManifestS3Uri, options.Prediction, cancellationToken);
         if (plan.Check.HasErrors)
         {
             ReportOutput.Write(plan.Check, ReportFormat.Text, null, output);
@@ -48,27 +30,11 @@ internal static class UploadRun
             return ExitCodes.ErrorsFound;
         }
 
-        return await UploadAsync(options, location!.Bucket, plan, output, error, cancellationToken);
-    }
-
-    private static async Task<int> UploadAsync(UploadOptions options, string bucket, ModelUploadPlan plan, TextWriter output, TextWriter error, CancellationToken cancellationToken)
-    {
         ModelUploadResult result;
-        try
+        using (var progress = ConsoleProgress.For(error, "uploaded"))
         {
-            using var progress = ConsoleProgress.For(error, "uploaded");
             progress?.Start(plan.TotalBytes);
-            using var client = S3ClientFactory.Create(options.Client);
-            using var uploader = new S3ObjectUploader(client, options.Client.Checksum, options.Concurrency, progress);
-            result = await ModelUpload.RunAsync(uploader, bucket, plan.Objects, plan.Manifest, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return CommandFailure.Report(error, "upload cancelled: multipart uploads in flight were aborted and the manifest was not uploaded");
-        }
-        catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException)
-        {
-            return CommandFailure.Report(error, $"upload to '{options.S3Uri}' failed: {e.Message} (the manifest was not uploaded)");
+            result = await ModelUpload.RunAsync(options.Client, options.Concurrency, progress, options.Destination, plan, cancellationToken);
         }
 
         var uploaded = result.Manifest is null ? result.Objects : [.. result.Objects, result.Manifest];
@@ -85,10 +51,10 @@ internal static class UploadRun
             return ExitCodes.ErrorsFound;
         }
 
-        output.WriteLine($"uploaded {plan.Objects.Count} objects ({ByteSize.Format(plan.TotalBytes)}) to {options.S3Uri}, every ETag as predicted ({options.Prediction.PartSizes} parts)");
+        output.WriteLine($"uploaded {plan.Objects.Count} objects ({ByteSize.Format(plan.TotalBytes)}) to {options.Destination}, every ETag as predicted ({options.Prediction.PartSizes} parts)");
         if (result.Manifest is { } sent)
         {
-            output.WriteLine($"manifest: s3://{bucket}/{sent.Key}");
+            output.WriteLine($"manifest: s3://{options.Destination.Bucket}/{sent.Key}");
         }
 
         return ExitCodes.Clean;

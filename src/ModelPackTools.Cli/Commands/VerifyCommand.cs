@@ -1,9 +1,8 @@
 using System.CommandLine;
-using Amazon.Runtime;
+using ModelPackTools.Engine;
 using ModelPackTools.Extraction;
 using ModelPackTools.Manifests;
 using ModelPackTools.S3;
-using ModelPackTools.Sources;
 using ModelPackTools.Trees;
 
 namespace ModelPackTools.Cli.Commands;
@@ -29,38 +28,21 @@ internal static class VerifyCommand
             manifest, against,
         };
         command.AddOptions(s3.All);
-        command.SetAction((parse, cancellationToken) =>
-        {
-            var client = s3.TryParse(parse, UploadChecksum.None, out var problem);
-            return client is null
-                ? Task.FromResult(CommandFailure.Report(error, problem!))
-                : RunAsync(parse.GetValue(manifest)!, parse.GetValue(against)!, client, output, error, cancellationToken);
-        });
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(manifest)!, parse.GetValue(against)!, s3.Parse(parse), output, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string manifestPath, string against, S3ClientOptions client, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string manifestPath, string against, S3ClientOptions client, TextWriter output, CancellationToken cancellationToken)
     {
-        IReadOnlyList<ObservedObject> observed;
-        List<ManifestRow> rows;
-        try
+        // The manifest describes a prefix: judge its keys as `check` would before comparing anything with it.
+        var check = ModelChecker.Check(manifestPath, new CheckSettings { Mode = ExtractionMode.S3PrefixNone }, cancellationToken: cancellationToken);
+        if (check.HasErrors)
         {
-            // The manifest describes a prefix: judge its keys as `check` would before comparing anything with it.
-            var check = ExtractionSimulator.Simulate(ManifestSource.Read(manifestPath), new SimulationOptions { Mode = ExtractionMode.S3PrefixNone });
-            if (check.HasErrors)
-            {
-                return CheckOutcome.Refused(check, output, "not verified");
-            }
+            return CheckOutcome.Refused(check.Report, output, "not verified");
+        }
 
-            rows = ManifestReader.Read(manifestPath);
-            observed = LiveListing.Applies(against)
-                ? await ObserveBucketAsync(against, rows, client, cancellationToken)
-                : await LocalTreeObserver.ObserveAsync(against, rows, Environment.ProcessorCount, cancellationToken);
-        }
-        catch (Exception e) when (e is ModelInputException or IOException or UnauthorizedAccessException or AmazonServiceException or AmazonClientException or HttpRequestException)
-        {
-            return CommandFailure.Report(error, e.Message);
-        }
+        var rows = ManifestReader.Read(manifestPath);
+        var observed = await VerifyTarget.ObserveAsync(against, rows, client, Environment.ProcessorCount, cancellationToken);
 
         var differences = ManifestComparer.Compare(rows, observed);
         foreach (var difference in differences)
@@ -72,17 +54,5 @@ internal static class VerifyCommand
             ? $"{against}: identical to {manifestPath} ({rows.Count} objects)"
             : $"{against}: {differences.Count} differences from {manifestPath}");
         return differences.Count == 0 ? ExitCodes.Clean : ExitCodes.ErrorsFound;
-    }
-
-    private static async Task<IReadOnlyList<ObservedObject>> ObserveBucketAsync(string uri, List<ManifestRow> rows, S3ClientOptions options, CancellationToken cancellationToken)
-    {
-        // A prefix without '/' would also list its siblings (models/m/1 lists models/m/10/...).
-        if (!S3Location.TryParse(uri, out var location) || !location!.IsPrefix)
-        {
-            throw new ModelInputException($"'{uri}' is not an s3://bucket/prefix/ URI ending with '/'");
-        }
-
-        using var client = S3ClientFactory.Create(options);
-        return await S3BucketObserver.ObserveAsync(client, location, rows, 8, cancellationToken);
     }
 }

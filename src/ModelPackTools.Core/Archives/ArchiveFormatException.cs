@@ -4,34 +4,32 @@ namespace ModelPackTools.Archives;
 
 /// <summary>
 /// Raised inside the archive readers when the bytes cannot be read further; the reader turns it into the diagnostic
-/// it carries and stops, so a hostile archive ends in a finding rather than a stack trace.
+/// it carries and stops, so a hostile archive ends in a finding rather than a stack trace. It is the engine's coded
+/// exception, so one that escapes a reader is still printed as one line with its code.
 /// </summary>
-public sealed class ArchiveFormatException : Exception
+public sealed class ArchiveFormatException : ModelPackException
 {
     public ArchiveFormatException()
+        : base(DiagnosticCatalog.MalformedHeader, "the archive is malformed")
     {
-        this.Descriptor = DiagnosticCatalog.MalformedHeader;
     }
 
     public ArchiveFormatException(string message)
-        : base(message)
+        : base(DiagnosticCatalog.MalformedHeader, message)
     {
-        this.Descriptor = DiagnosticCatalog.MalformedHeader;
     }
 
     public ArchiveFormatException(string message, Exception innerException)
-        : base(message, innerException)
+        : base(DiagnosticCatalog.MalformedHeader.Create(null, message), innerException)
     {
-        this.Descriptor = DiagnosticCatalog.MalformedHeader;
     }
 
     public ArchiveFormatException(DiagnosticDescriptor descriptor, params object?[] args)
-        : base(descriptor.Create(null, args).Message)
+        : base(descriptor, args)
     {
-        this.Descriptor = descriptor;
     }
 
-    public DiagnosticDescriptor Descriptor { get; }
+    public DiagnosticDescriptor Descriptor => this.Diagnostic.Descriptor;
 
-    public Diagnostic ToDiagnostic(string? path = null) => new(this.Descriptor, path, this.Message);
+    public Diagnostic ToDiagnostic(string? path = null) => this.Diagnostic with { Path = path };
 }

@@ -1,3 +1,5 @@
+using ModelPackTools.Content;
+
 namespace ModelPackTools.Archives;
 
 /// <summary>Hard limits that keep a hostile archive from exhausting memory or time while it is checked.</summary>
@@ -11,4 +13,7 @@ public sealed record ArchiveReadOptions
     public int MaxExtendedHeaderBytes { get; init; } = 1024 * 1024;
 
     public int MaxLongNameBytes { get; init; } = 64 * 1024;
+
+    /// <summary>The content inspectors that see each regular member's data as it is read; none by default.</summary>
+    public ContentInspection Content { get; init; } = ContentInspection.None;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ModelPackTools.Content;
 using ModelPackTools.Diagnostics;
 using ModelPackTools.Trees;
 
@@ -255,7 +256,7 @@ public sealed class TarArchiveReader
 
         if (hasData)
         {
-            this.SkipData(size, path);
+            this.SkipData(size, path, kind == EntryKind.File ? this.options.Content.Begin(path, size) : null);
         }
     }
 
@@ -314,10 +315,11 @@ public sealed class TarArchiveReader
         while (block[504] != 0);
     }
 
-    private void SkipData(long size, string path)
+    /// <summary>Skips a member's data, or reads it through <paramref name="content"/> when an inspector wants it.</summary>
+    private void SkipData(long size, string path, ContentTap? content = null)
     {
         var padded = Padded(size);
-        if (this.stream.CanSeek)
+        if (this.stream.CanSeek && content is null)
         {
             var available = this.stream.Length - this.stream.Position;
             if (available < padded)
@@ -342,6 +344,12 @@ public sealed class TarArchiveReader
                     throw Truncated(path, size, padded - remaining);
                 }
 
+                var data = (int)Math.Clamp(size - (padded - remaining), 0, n);
+                if (content is { Wants: true } && data > 0)
+                {
+                    content.Append(buffer.AsSpan(0, data));
+                }
+
                 remaining -= n;
                 this.offset += n;
             }
@@ -350,6 +358,8 @@ public sealed class TarArchiveReader
         {
             System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
+
+        content?.Complete();
     }
 
     /// <summary>

@@ -1,23 +1,27 @@
 using System.Diagnostics;
 using ModelPackTools.Diagnostics;
+using ModelPackTools.Engine;
 using ModelPackTools.Extraction;
 using ModelPackTools.Hashing;
 using ModelPackTools.IO;
 using ModelPackTools.Layout;
 using ModelPackTools.Manifests;
+using ModelPackTools.Options;
 using ModelPackTools.Packing;
 using ModelPackTools.Requests;
+using ModelPackTools.S3;
 using ModelPackTools.Selection;
-using ModelPackTools.Sources;
 using ModelPackTools.Spec;
+using ModelPackTools.Trees;
 
 namespace ModelPackTools.Build;
 
 /// <summary>
-/// check → pack (tar.gz) or layout → manifest (prefix) → request, into one staged out/ folder. Each input byte is read
-/// once: `pack` checks the folder, then hashes the archive on its way to disk; `layout` links files without reading
-/// them and `manifest` hashes each file once. out/ appears (or is replaced) only when complete; with errors it holds
-/// report.json alone, so no artifact is ever left that does not match the model.
+/// check → pack (tar.gz) or layout → manifest (prefix) → request, into one staged out/ folder. The model is walked
+/// once and each byte read once: the one check flows into the writer; `pack` hashes the archive on its way to disk,
+/// `layout` links files without reading them and `manifest` hashes each file of the same check once. out/ appears (or
+/// is replaced) only when complete; with errors it holds report.json alone, so no artifact is left that does not
+/// match the model.
 /// </summary>
 public static class BuildPipeline
 {
@@ -27,36 +31,34 @@ public static class BuildPipeline
 
     private const FingerprintKinds ArchiveKinds = FingerprintKinds.ETag | FingerprintKinds.Sha256 | FingerprintKinds.Crc64Nvme;
 
-    public static async Task<BuildResult> RunAsync(ModelPackSpec spec, string outputDirectory, BuildOptions options, CancellationToken cancellationToken = default)
+    /// <param name="settings">The check's settings from the front-end (profile, content inspectors); the spec sets the mode, S3 URI and selection.</param>
+    public static async Task<BuildResult> RunAsync(ModelPackSpec spec, string outputDirectory, WriteSettings write, CheckSettings? settings = null, CancellationToken cancellationToken = default)
     {
         var source = spec.SourcePath;
         var output = Path.GetFullPath(outputDirectory);
         if (!Directory.Exists(source))
         {
-            throw new ModelInputException($"the model folder '{source}' does not exist");
+            throw new ModelPackException(DiagnosticCatalog.InputNotFound, source, "the model folder does not exist");
         }
 
         if (StagedOutput.IsInside(source, output))
         {
-            throw new ModelInputException($"the model folder '{source}' is inside the output folder '{outputDirectory}'");
+            throw new ModelPackException(DiagnosticCatalog.OutputOverlapsInput, $"the model folder '{source}' is inside the output folder '{outputDirectory}'");
         }
 
+        var stages = new List<BuildStage>();
+        var clock = Stopwatch.StartNew();
         var staging = StagedOutput.StagingPathFor(output);
-        var selection = new PathSelection(spec.Include, spec.Exclude, OutputFoldersInside(source, output, staging));
-        if (Directory.Exists(staging))
-        {
-            Directory.Delete(staging, recursive: true);
-        }
-
+        var check = ModelChecker.CheckFolder(source, CheckSettingsFor(spec, settings ?? new CheckSettings()), tree => BuildExclusions.For(spec, output, tree, staging));
+        stages.Add(new BuildStage("check", clock.Elapsed));
         Directory.CreateDirectory(staging);
         try
         {
-            var stages = new List<BuildStage>();
             var diagnostics = new DiagnosticBag();
-            var (check, facts) = spec.Format == ArtifactFormat.TarGz
-                ? Pack(spec, source, staging, selection, options, stages, cancellationToken)
-                : await LayOut(spec, source, staging, selection, options, stages, diagnostics, cancellationToken);
-            diagnostics.AddRange(check.Diagnostics);
+            var (report, facts) = spec.Format == ArtifactFormat.TarGz
+                ? Pack(spec, check, staging, write, stages, cancellationToken)
+                : await LayOut(spec, check, staging, write, stages, diagnostics, cancellationToken);
+            diagnostics.AddRange(report.Diagnostics);
 
             string? requestPath = null;
             string? note = null;
@@ -77,41 +79,53 @@ public static class BuildPipeline
             var result = new BuildResult
             {
                 OutputDirectory = output,
-                Check = check,
+                Check = report,
                 Diagnostics = diagnostics.Items,
                 Facts = diagnostics.HasErrors ? null : facts,
                 RequestPath = requestPath,
                 Note = note,
                 Stages = stages,
+                Excluded = check.Excluded,
             };
             File.WriteAllBytes(Path.Combine(staging, ReportFileName), BuildReportWriter.Write(spec, result));
             StagedOutput.CommitDirectory(staging, output);
             return result;
         }
+        catch (ModelPackException e) when (e.Diagnostic.Setting == SettingNames.LayoutMode && spec.Locations.TryGetValue("$.layoutMode", out var at))
+        {
+            RemoveStaging(staging);
+            throw new ModelPackException(e.Diagnostic with { Setting = null, Location = at }, e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            RemoveStaging(staging);
+            throw ModelPackException.Because(e, DiagnosticCatalog.OutputNotWritten, outputDirectory, e.Message);
+        }
         catch
         {
-            if (Directory.Exists(staging))
-            {
-                Directory.Delete(staging, recursive: true);
-            }
-
+            RemoveStaging(staging);
             throw;
         }
     }
 
+    /// <summary>The check a spec asks for: the mode of its format, its destination (for key lengths) and its globs.</summary>
+    public static CheckSettings CheckSettingsFor(ModelPackSpec spec, CheckSettings settings)
+    {
+        var destination = spec.Format == ArtifactFormat.Prefix && spec.S3Uri is { } uri && S3Location.TryParse(uri, out var location) ? location : null;
+        return settings with
+        {
+            Mode = spec.Format == ArtifactFormat.Prefix ? ExtractionMode.S3PrefixNone : ExtractionMode.S3ObjectGzip,
+            S3Uri = destination,
+            Selection = new PathSelection(spec.Include, spec.Exclude),
+        };
+    }
+
     private static (ExtractionReport Check, BuildFacts? Facts) Pack(
-        ModelPackSpec spec, string source, string staging, PathSelection selection, BuildOptions options, List<BuildStage> stages, CancellationToken cancellationToken)
+        ModelPackSpec spec, ModelCheck check, string staging, WriteSettings write, List<BuildStage> stages, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var result = ModelPacker.Pack(source, Path.Combine(staging, Destinations.ArchiveName), new PackOptions
-        {
-            Level = options.Level,
-            Threads = options.Threads,
-            ModificationTime = options.ModificationTime,
-            Fingerprint = new FingerprintOptions(ArchiveKinds, spec.PartSizes) { MaxDegreeOfParallelism = options.Threads },
-            Selection = selection,
-        }, cancellationToken);
-        stages.Add(new BuildStage("check+pack", clock.Elapsed));
+        var result = ModelPacker.Pack(check, Path.Combine(staging, Destinations.ArchiveName), (write with { PartSizes = spec.PartSizes }).Pack(ArchiveKinds), cancellationToken);
+        stages.Add(new BuildStage("pack", clock.Elapsed));
         if (!result.Written)
         {
             return (result.Check, null);
@@ -133,12 +147,12 @@ public static class BuildPipeline
     }
 
     private static async Task<(ExtractionReport Check, BuildFacts? Facts)> LayOut(
-        ModelPackSpec spec, string source, string staging, PathSelection selection, BuildOptions options, List<BuildStage> stages, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+        ModelPackSpec spec, ModelCheck check, string staging, WriteSettings write, List<BuildStage> stages, DiagnosticBag diagnostics, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var layoutPath = Path.Combine(staging, LayoutFolderName);
-        var layout = PrefixLayoutWriter.Write(source, layoutPath, spec.LayoutProfile, selection, cancellationToken);
-        stages.Add(new BuildStage("check+layout", clock.Elapsed));
+        var layout = PrefixLayoutWriter.Write(check, layoutPath, spec.LayoutMode, cancellationToken);
+        stages.Add(new BuildStage("layout", clock.Elapsed));
         if (!layout.Written)
         {
             return (layout.Check, null);
@@ -148,7 +162,7 @@ public static class BuildPipeline
         if (prefix is null)
         {
             // Without a destination there are no object URIs to list; the layout alone is still worth having.
-            return (layout.Check, new BuildFacts
+            return (ModelChecker.InspectPendingContent(check, cancellationToken).Report, new BuildFacts
             {
                 Format = "prefix",
                 PartSizes = spec.PartSizes.Name,
@@ -160,19 +174,20 @@ public static class BuildPipeline
 
         if (!prefix.EndsWith('/'))
         {
-            diagnostics.Add(DiagnosticCatalog.PrefixWithoutSlash, "$.s3Uri", prefix);
+            diagnostics.Add(DiagnosticCatalog.PrefixWithoutSlash.Create("$.s3Uri", prefix) with { Location = spec.Locations.GetValueOrDefault("$.s3Uri") });
             return (layout.Check, null);
         }
 
+        // The manifest hashes the files of the same check (the layout holds the same bytes, linked or copied).
         clock.Restart();
-        var manifest = await ManifestBuilder.BuildAsync(layoutPath, prefix, Path.Combine(staging, ManifestFileName), new FingerprintOptions(FingerprintKinds.ETag, spec.PartSizes) { MaxDegreeOfParallelism = options.Threads }, cancellationToken);
+        var manifest = await ManifestBuilder.BuildAsync(check, S3Location.Parse(prefix), Path.Combine(staging, ManifestFileName), write.Fingerprint(FingerprintKinds.ETag) with { PartSizes = spec.PartSizes }, cancellationToken);
         stages.Add(new BuildStage("manifest", clock.Elapsed));
         if (!manifest.Written)
         {
             return (manifest.Check, null);
         }
 
-        return (layout.Check, new BuildFacts
+        return (manifest.Check, new BuildFacts
         {
             Format = "prefix",
             PartSizes = spec.PartSizes.Name,
@@ -221,10 +236,11 @@ public static class BuildPipeline
         }
     }
 
-    /// <summary>out/ (and its staging sibling) inside the model folder are never part of the model.</summary>
-    private static List<string> OutputFoldersInside(string source, string output, string staging) =>
-        new[] { output, staging, Path.Combine(Path.GetDirectoryName(output)!, $".{Path.GetFileName(output)}.{Environment.ProcessId}.old") }
-            .Where(path => StagedOutput.IsInside(path, source) && path != source)
-            .Select(path => Path.GetRelativePath(source, path).Replace(Path.DirectorySeparatorChar, '/'))
-            .ToList();
+    private static void RemoveStaging(string staging)
+    {
+        if (Directory.Exists(staging))
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+    }
 }

@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ModelPackTools.Diagnostics;
 using ModelPackTools.Reporting;
+using ModelPackTools.Requests;
 using ModelPackTools.Spec;
 
 namespace ModelPackTools.Build;
@@ -8,10 +10,30 @@ namespace ModelPackTools.Build;
 /// <summary>out/report.json: every diagnostic, every checksum, the steps and their timings. Properties are only added.</summary>
 public static class BuildReportWriter
 {
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The report of a build refused before it started, because the spec itself has errors.</summary>
+    public static byte[] WriteRefusedSpec(string specPath, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            json.WriteStartObject();
+            json.WriteString("tool", ToolInfo.Name);
+            json.WriteString("version", ToolInfo.Version);
+            json.WriteString("spec", specPath);
+            json.WriteBoolean("deployable", false);
+            JsonReportWriter.WriteDiagnostics(json, diagnostics);
+            json.WriteEndObject();
+        }
+
+        return [.. buffer.ToArray(), (byte)'\n'];
+    }
+
     public static byte[] Write(ModelPackSpec spec, BuildResult result)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
             json.WriteString("tool", ToolInfo.Name);
@@ -31,6 +53,16 @@ public static class BuildReportWriter
                 json.WriteEndObject();
             }
 
+            json.WriteStartArray("excluded");
+            foreach (var excluded in result.Excluded)
+            {
+                json.WriteStartObject();
+                json.WriteString("path", excluded.Path);
+                json.WriteString("reason", excluded.Reason);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             if (result.Facts is { } facts)
             {
                 json.WritePropertyName("facts");

@@ -1,5 +1,7 @@
 using ModelPackTools.Diagnostics;
 using ModelPackTools.Extraction;
+using ModelPackTools.Requests;
+using ModelPackTools.Selection;
 
 namespace ModelPackTools.Build;
 
@@ -27,6 +29,9 @@ public sealed record BuildResult
     public string? Note { get; init; }
 
     public required IReadOnlyList<BuildStage> Stages { get; init; }
+
+    /// <summary>What the build left out of the model: by default the spec, its schema and earlier builds' output.</summary>
+    public IReadOnlyList<ExcludedPath> Excluded { get; init; } = [];
 
     public bool HasErrors => this.Diagnostics.Any(d => d.IsError);
 }

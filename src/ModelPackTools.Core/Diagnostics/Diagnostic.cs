@@ -1,6 +1,11 @@
 namespace ModelPackTools.Diagnostics;
 
-/// <summary>A finding about one entry (or, with a null path, about the input as a whole).</summary>
+/// <summary>
+/// A finding about one entry (or, with a null path, about the input as a whole). <see cref="Path"/> is the entry or
+/// JSON path the finding is about; <see cref="Location"/>, when known, is the line of a text file it points at (a spec
+/// key); <see cref="Setting"/> names the option to change (<see cref="SettingNames"/>), which each front-end spells
+/// its own way (`--part-size`, an MSBuild property), so engine messages never name command-line flags.
+/// </summary>
 public sealed record Diagnostic(DiagnosticDescriptor Descriptor, string? Path, string Message)
 {
     public string Code => this.Descriptor.Code;
@@ -9,6 +14,10 @@ public sealed record Diagnostic(DiagnosticDescriptor Descriptor, string? Path, s
 
     public bool IsError => this.Severity == DiagnosticSeverity.Error;
 
+    public SourceLocation? Location { get; init; }
+
+    public string? Setting { get; init; }
+
     public override string ToString() =>
-        $"{this.Path ?? "(input)"}: {(this.IsError ? "error" : "warning")} {this.Code}: {this.Message}";
+        $"{this.Location?.ToString() ?? this.Path ?? "(input)"}: {(this.IsError ? "error" : "warning")} {this.Code}: {this.Message}";
 }

@@ -7,7 +7,7 @@ namespace ModelPackTools.Diagnostics;
 public sealed class DiagnosticBag
 {
     private readonly List<Diagnostic> items = [];
-    private readonly HashSet<(string Code, string? Path)> seen = [];
+    private readonly HashSet<(string Code, string? Path, SourceLocation? Location)> seen = [];
 
     public IReadOnlyList<Diagnostic> Items => this.items;
 
@@ -19,7 +19,7 @@ public sealed class DiagnosticBag
 
     public void Add(Diagnostic diagnostic)
     {
-        if (!this.seen.Add((diagnostic.Code, diagnostic.Path)))
+        if (!this.seen.Add((diagnostic.Code, diagnostic.Path, diagnostic.Location)))
         {
             return;
         }

@@ -12,7 +12,7 @@ public sealed class ExtractionContext
         this.Tree = tree;
         this.Options = options;
         this.Diagnostics = diagnostics;
-        this.KeyPrefix = tree.KeyPrefix.Length > 0 ? tree.KeyPrefix : Sources.ModelSourceReader.PrefixOf(options.S3Uri) ?? string.Empty;
+        this.KeyPrefix = tree.KeyPrefix.Length > 0 ? tree.KeyPrefix : options.S3Uri?.Key ?? string.Empty;
         this.KeyPrefixBytes = Encoding.UTF8.GetByteCount(this.KeyPrefix);
     }
 

@@ -73,6 +73,11 @@ public static class ExtractionSimulator
                 rule.Check(entry, name, context);
             }
 
+            foreach (var rule in options.Profile.EntryRules)
+            {
+                rule.Check(entry, name, context);
+            }
+
             materializer.Place(i, entry, name);
             if (entry.Kind is EntryKind.File or EntryKind.HardLink)
             {
@@ -85,7 +90,7 @@ public static class ExtractionSimulator
             }
         }
 
-        foreach (var rule in TreeRules)
+        foreach (var rule in TreeRules.Concat(options.Profile.TreeRules))
         {
             rule.Check(materializer.FileSystem, context);
         }

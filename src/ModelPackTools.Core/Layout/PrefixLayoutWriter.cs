@@ -1,56 +1,62 @@
+using ModelPackTools.Diagnostics;
 using ModelPackTools.Extraction;
 using ModelPackTools.IO;
 using ModelPackTools.Packing;
-using ModelPackTools.Sources;
 using ModelPackTools.Trees;
 
 namespace ModelPackTools.Layout;
 
 /// <summary>
-/// Writes a folder exactly as its objects will be keyed under an S3Prefix (CompressionType=None): every file at its
-/// path, links replaced by what they point to (S3 has no links), empty folders left out (S3 has no folders). The
-/// folder is checked with the S3Prefix rules first and refused with the same diagnostics as `check`.
+/// Writes a checked folder exactly as its objects will be keyed under an S3Prefix (CompressionType=None): every file
+/// at its path, links replaced by what they point to (S3 has no links), empty folders left out (S3 has no folders).
+/// A check with errors (in the S3Prefix mode) is refused; the folder is not walked again.
 /// </summary>
 public static class PrefixLayoutWriter
 {
-    public static LayoutResult Write(string sourceDirectory, string outputDirectory, LayoutMode mode, CancellationToken cancellationToken = default) =>
-        Write(sourceDirectory, outputDirectory, mode, Selection.PathSelection.Everything, cancellationToken);
-
-    public static LayoutResult Write(string sourceDirectory, string outputDirectory, LayoutMode mode, Selection.PathSelection selection, CancellationToken cancellationToken = default)
+    public static LayoutResult Write(ModelCheck check, string outputDirectory, LayoutMode mode, CancellationToken cancellationToken = default)
     {
-        var source = Path.GetFullPath(sourceDirectory);
+        var source = CheckedFolder.RootOf(check, ExtractionMode.S3PrefixNone);
         var output = Path.GetFullPath(outputDirectory);
-        if ((StagedOutput.IsInside(output, source) && !selection.ExcludesLocal(source, output)) || StagedOutput.IsInside(source, output))
+        if ((StagedOutput.IsInside(output, source) && !check.Settings.Selection.ExcludesLocal(source, output)) || StagedOutput.IsInside(source, output))
         {
-            throw new ModelInputException($"'{outputDirectory}' and '{sourceDirectory}' overlap; write the layout beside the model, not in it");
+            throw new ModelPackException(DiagnosticCatalog.OutputOverlapsInput, $"'{outputDirectory}' and '{check.Tree.SourceName}' overlap; write the layout beside the model, not in it");
         }
 
         if (File.Exists(output))
         {
-            throw new ModelInputException($"'{outputDirectory}' is a file; give a folder for the layout");
+            throw new ModelPackException(DiagnosticCatalog.OutputNotWritten, outputDirectory, "it is a file; give a folder for the layout");
         }
 
-        var (check, files) = PrefixObjects.Plan(sourceDirectory, s3Uri: null, selection);
         if (check.HasErrors)
         {
-            return new LayoutResult(check, null, 0, 0, 0);
+            return new LayoutResult(check.Report, null, 0, 0, 0);
         }
 
+        var files = PrefixObjects.Of(check);
         var staging = StagedOutput.StagingPathFor(output);
         try
         {
             var (linked, copied, bytes) = Populate(files, staging, mode, cancellationToken);
             StagedOutput.CommitDirectory(staging, output);
-            return new LayoutResult(check, output, linked, copied, bytes);
+            return new LayoutResult(check.Report, output, linked, copied, bytes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            RemoveStaging(staging);
+            throw ModelPackException.Because(e, DiagnosticCatalog.OutputNotWritten, outputDirectory, e.Message);
         }
         catch
         {
-            if (Directory.Exists(staging))
-            {
-                Directory.Delete(staging, recursive: true);
-            }
-
+            RemoveStaging(staging);
             throw;
+        }
+    }
+
+    private static void RemoveStaging(string staging)
+    {
+        if (Directory.Exists(staging))
+        {
+            Directory.Delete(staging, recursive: true);
         }
     }
 
@@ -70,7 +76,7 @@ public static class PrefixLayoutWriter
             }
             else if (mode == LayoutMode.Link)
             {
-                throw new ModelInputException($"'{file.LocalPath}' cannot be hard-linked into '{staging}' (another file system?); use --copy");
+                throw ModelPackException.ForSetting(SettingNames.LayoutMode, DiagnosticCatalog.HardLinkUnavailable, file.LocalPath, Path.GetDirectoryName(staging));
             }
             else
             {
@@ -92,7 +98,8 @@ public static class PrefixLayoutWriter
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ModelInputException($"'{file.LocalPath}': {e.Message}", e);
+            // Which side failed is not known; the message names the path the system complained about.
+            throw ModelPackException.Because(e, DiagnosticCatalog.InputUnreadable, file.LocalPath, e.Message);
         }
     }
 }

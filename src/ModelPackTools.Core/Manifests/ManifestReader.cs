@@ -1,6 +1,6 @@
 using System.Globalization;
 using CsvHelper;
-using ModelPackTools.Sources;
+using ModelPackTools.Diagnostics;
 
 namespace ModelPackTools.Manifests;
 
@@ -34,20 +34,20 @@ public static class ManifestReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ModelInputException($"'{path}': {e.Message}", e);
+            throw ModelPackException.Because(e, DiagnosticCatalog.InputUnreadable, path, e.Message);
         }
     }
 
     private static string Field(CsvReader csv, string column, string path) =>
         csv.TryGetFieldIndex(column, out var index)
             ? csv.GetString(index)
-            : throw new ModelInputException($"'{path}' is not a modelpack manifest: no '{column}' column");
+            : throw new ModelPackException(DiagnosticCatalog.UnreadableInput, $"'{path}' is not a modelpack manifest: no '{column}' column");
 
     private static long Number(CsvReader csv, string column, string path)
     {
         var text = Field(csv, column, path);
         return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw new ModelInputException($"'{path}' line {csv.LineNumber}: {column} '{text}' is not a number");
+            : throw new ModelPackException(DiagnosticCatalog.UnreadableInput, $"'{path}' line {csv.LineNumber}: {column} '{text}' is not a number");
     }
 }

@@ -1,52 +1,64 @@
 using ModelPackTools.Archives;
+using ModelPackTools.Content;
+using ModelPackTools.Diagnostics;
 using ModelPackTools.Extraction;
 using ModelPackTools.Hashing;
 using ModelPackTools.IO;
-using ModelPackTools.Sources;
 using ModelPackTools.Trees;
 
 namespace ModelPackTools.Packing;
 
 /// <summary>
-/// Builds a deterministic model.tar.gz from a folder: the same files give the same bytes whatever their mtimes,
-/// owners, creation order or the thread count. The folder is checked with the same rules as `check` first and a
-/// folder with errors is refused. The archive is written beside the target and renamed only when complete, and its
-/// ETag and checksums are computed from the bytes on their way to disk, so they cost no second read.
+/// Builds a deterministic model.tar.gz from a checked folder: the same files give the same bytes whatever their
+/// mtimes, owners, creation order or the thread count. It packs exactly the tree the check judged (a folder with
+/// errors is refused) and never walks the folder again. The archive is written beside the target and renamed only
+/// when complete; its ETag and checksums are computed from the bytes on their way to disk, and the content
+/// inspectors see each file's bytes as they are copied, so neither costs a second read.
 /// </summary>
 public static class ModelPacker
 {
     private const int CopyBufferSize = 1 << 20;
 
-    public static PackResult Pack(string sourceDirectory, string outputPath, PackOptions options, CancellationToken cancellationToken = default)
+    public static PackResult Pack(ModelCheck check, string outputPath, PackOptions options, CancellationToken cancellationToken = default)
     {
-        var source = Path.GetFullPath(sourceDirectory);
+        var source = CheckedFolder.RootOf(check, ExtractionMode.S3ObjectGzip);
         var output = Path.GetFullPath(outputPath);
-        var selection = options.Selection ?? Selection.PathSelection.Everything;
-        if (StagedOutput.IsInside(output, source) && !selection.ExcludesLocal(source, output))
+        if (StagedOutput.IsInside(output, source) && !check.Settings.Selection.ExcludesLocal(source, output))
         {
-            throw new ModelInputException($"'{outputPath}' is inside the folder being packed ('{sourceDirectory}'); write the archive elsewhere");
+            throw new ModelPackException(DiagnosticCatalog.OutputOverlapsInput, $"'{outputPath}' is inside the folder being packed ('{check.Tree.SourceName}'); write the archive elsewhere");
         }
 
         if (Directory.Exists(output))
         {
-            throw new ModelInputException($"'{outputPath}' is a directory; give the archive's file name");
+            throw new ModelPackException(DiagnosticCatalog.OutputNotWritten, outputPath, "it is a directory; give the archive's file name");
         }
 
-        var tree = selection.Apply(DirectorySource.Read(sourceDirectory));
-        var (check, fileSystem) = ExtractionSimulator.Materialize(tree, new SimulationOptions { Mode = ExtractionMode.S3ObjectGzip });
         if (check.HasErrors)
         {
-            return new PackResult(check, null, 0, 0, 0, null);
+            return new PackResult(check.Report, null, 0, 0, 0, null);
         }
 
-        var members = PackPlanner.Plan(tree, fileSystem);
+        var members = PackPlanner.Plan(check);
+        var content = check.ContentPending ? check.Content : null;
         options.Progress?.Start(members.Sum(m => m.Size));
         var staging = StagedOutput.StagingPathFor(output);
         try
         {
-            var (tarLength, outputLength, fingerprint) = Write(members, staging, options, cancellationToken);
+            var (tarLength, outputLength, fingerprint) = Write(members, staging, options, content, cancellationToken);
+            var report = check.ReportWithContent();
+            if (report.HasErrors)
+            {
+                File.Delete(staging);
+                return new PackResult(report, null, 0, 0, 0, null);
+            }
+
             StagedOutput.CommitFile(staging, output);
-            return new PackResult(check, output, members.Count, tarLength, outputLength, fingerprint);
+            return new PackResult(report, output, members.Count, tarLength, outputLength, fingerprint);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(staging);
+            throw ModelPackException.Because(e, DiagnosticCatalog.OutputNotWritten, outputPath, e.Message);
         }
         catch
         {
@@ -55,7 +67,7 @@ public static class ModelPacker
         }
     }
 
-    private static (long TarLength, long OutputLength, Fingerprint? Fingerprint) Write(List<PackEntry> members, string staging, PackOptions options, CancellationToken cancellationToken)
+    private static (long TarLength, long OutputLength, Fingerprint? Fingerprint) Write(List<PackEntry> members, string staging, PackOptions options, ContentInspection? content, CancellationToken cancellationToken)
     {
         using var file = new FileStream(staging, FileMode.CreateNew, FileAccess.Write, FileShare.None, CopyBufferSize);
         using var fingerprinter = options.Fingerprint is null ? null : new Fingerprinter(options.Fingerprint);
@@ -71,7 +83,7 @@ public static class ModelPacker
                 TarHeaderWriter.WriteMember(tar, member, options.ModificationTime);
                 if (!member.IsDirectory)
                 {
-                    CopyExactly(member, tar, buffer, options.Progress, cancellationToken);
+                    CopyExactly(member, tar, buffer, options.Progress, content?.Begin(member.Path, member.Size), cancellationToken);
                     TarHeaderWriter.Pad(tar, member.Size);
                 }
             }
@@ -92,34 +104,59 @@ public static class ModelPacker
     }
 
     /// <summary>Copies exactly the size the walk saw: a file that grew or shrank since is an error, not a corrupt member.</summary>
-    private static void CopyExactly(PackEntry member, Stream output, byte[] buffer, IByteProgress? progress, CancellationToken cancellationToken)
+    private static void CopyExactly(PackEntry member, Stream output, byte[] buffer, IByteProgress? progress, ContentTap? content, CancellationToken cancellationToken)
     {
+        FileStream input;
         try
         {
-            using var input = new FileStream(member.LocalPath!, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            input = new FileStream(member.LocalPath!, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw ModelPackException.Because(e, DiagnosticCatalog.InputUnreadable, member.LocalPath, e.Message);
+        }
+
+        using (input)
+        {
             var remaining = member.Size;
             while (remaining > 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var read = input.Read(buffer, 0, (int)Math.Min(buffer.Length, remaining));
+                var read = ReadSome(input, buffer, (int)Math.Min(buffer.Length, remaining), member);
                 if (read == 0)
                 {
-                    throw new ModelInputException($"'{member.Path}' shrank while it was packed ({member.Size - remaining} of {member.Size} bytes)");
+                    throw new ModelPackException(DiagnosticCatalog.InputChanged, $"'{member.Path}' shrank while it was packed ({member.Size - remaining} of {member.Size} bytes)");
                 }
 
                 output.Write(buffer, 0, read);
+                if (content is { Wants: true })
+                {
+                    content.Append(buffer.AsSpan(0, read));
+                }
+
                 progress?.Advance(read);
                 remaining -= read;
             }
 
-            if (input.ReadByte() >= 0)
+            if (ReadSome(input, buffer, 1, member) > 0)
             {
-                throw new ModelInputException($"'{member.Path}' grew while it was packed (was {member.Size} bytes)");
+                throw new ModelPackException(DiagnosticCatalog.InputChanged, $"'{member.Path}' grew while it was packed (was {member.Size} bytes)");
             }
+        }
+
+        content?.Complete();
+    }
+
+    // Read failures are the input's; write failures (caught in Pack) are the output's.
+    private static int ReadSome(FileStream input, byte[] buffer, int count, PackEntry member)
+    {
+        try
+        {
+            return input.Read(buffer, 0, count);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ModelInputException($"'{member.LocalPath}': {e.Message}", e);
+            throw ModelPackException.Because(e, DiagnosticCatalog.InputUnreadable, member.LocalPath, e.Message);
         }
     }
 }

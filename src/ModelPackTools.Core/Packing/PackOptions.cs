@@ -1,5 +1,6 @@
 using ModelPackTools.Archives;
 using ModelPackTools.Hashing;
+using ModelPackTools.IO;
 
 namespace ModelPackTools.Packing;
 
@@ -12,20 +13,17 @@ public sealed record PackOptions
     /// <summary>gzip level 0-9; 6 is gzip's default.</summary>
     public int Level { get; init; } = 6;
 
-    /// <summary>Compression threads. The output bytes do not depend on it.</summary>
-    public int Threads { get; init; } = Environment.ProcessorCount;
+    /// <summary>Compression threads, the caller's choice (1 unless told). The output bytes do not depend on it.</summary>
+    public int Threads { get; init; } = 1;
 
     /// <summary>Seconds since the Unix epoch written as every member's mtime (the front-end reads SOURCE_DATE_EPOCH).</summary>
     public long ModificationTime { get; init; } = DefaultModificationTime;
 
     /// <summary>Told the input size once the members are known, then every input byte packed.</summary>
-    public IO.IByteProgress? Progress { get; init; }
+    public IByteProgress? Progress { get; init; }
 
     /// <summary>What to compute over the .tar.gz while it is written; null computes nothing.</summary>
     public FingerprintOptions? Fingerprint { get; init; }
-
-    /// <summary>Which files of the folder are packed (modelpack.json's include and exclude); null packs everything.</summary>
-    public Selection.PathSelection? Selection { get; init; }
 
     internal ParallelGzipOptions GzipOptions => new() { Level = this.Level, Threads = this.Threads };
 }

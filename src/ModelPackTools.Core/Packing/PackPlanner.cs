@@ -10,7 +10,9 @@ namespace ModelPackTools.Packing;
 /// </summary>
 internal static class PackPlanner
 {
-    public static List<PackEntry> Plan(ModelTree tree, VirtualFileSystem fileSystem)
+    public static List<PackEntry> Plan(ModelCheck check) => Plan(check.Tree, check.FileSystem);
+
+    private static List<PackEntry> Plan(ModelTree tree, VirtualFileSystem fileSystem)
     {
         var entries = new List<PackEntry>();
         foreach (var child in fileSystem.Root.Children!.Values)

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using ModelPackTools.Diagnostics;
 using ModelPackTools.Extraction;
+using ModelPackTools.Trees;
 
 namespace ModelPackTools.Reporting;
 
@@ -51,9 +52,30 @@ public static class JsonReportWriter
             }
 
             json.WriteString("message", diagnostic.Message);
+            WriteLocation(json, diagnostic.Location);
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
+    }
+
+    // Always present, null when the finding is not about a line of a text file, like "path".
+    private static void WriteLocation(Utf8JsonWriter json, SourceLocation? location)
+    {
+        if (location is null)
+        {
+            json.WriteNull("location");
+            return;
+        }
+
+        json.WriteStartObject("location");
+        json.WriteString("file", location.File);
+        json.WriteNumber("line", location.Line);
+        if (location.Column > 0)
+        {
+            json.WriteNumber("column", location.Column);
+        }
+
+        json.WriteEndObject();
     }
 }

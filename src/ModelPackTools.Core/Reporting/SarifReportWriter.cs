@@ -7,13 +7,18 @@ namespace ModelPackTools.Reporting;
 
 /// <summary>
 /// SARIF 2.1.0 for code-scanning tools. The input file is the artifact; the entry inside it (an archive member or an
-/// S3 key) is a logical location, since it is not a file in the repository.
+/// S3 key) is a logical location, since it is not a file in the repository. A finding located in a text file (a spec
+/// key) has that file as its artifact and a region with the line and column.
 /// </summary>
 public static class SarifReportWriter
 {
-    public static void Write(ExtractionReport report, Stream output)
+    public static void Write(ExtractionReport report, Stream output) => Write(report.Input, report.Diagnostics, output);
+
+    public static void Write(string input, IReadOnlyList<Diagnostic> diagnostics, Stream output)
     {
-        var rules = report.Diagnostics.Select(d => d.Descriptor).Distinct().OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
+        var rules = diagnostics.Select(d => d.Descriptor).Distinct().OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
+        var artifacts = new List<string> { input };
+        artifacts.AddRange(diagnostics.Select(d => d.Location?.File).OfType<string>().Distinct(StringComparer.Ordinal).Where(f => f != input));
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
@@ -35,16 +40,20 @@ public static class SarifReportWriter
         json.WriteEndObject();
         json.WriteEndObject();
         json.WriteStartArray("artifacts");
-        json.WriteStartObject();
-        json.WriteStartObject("location");
-        json.WriteString("uri", ArtifactUri(report.Input));
-        json.WriteEndObject();
-        json.WriteEndObject();
+        foreach (var artifact in artifacts)
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("location");
+            json.WriteString("uri", ArtifactUri(artifact));
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
         json.WriteEndArray();
         json.WriteStartArray("results");
-        foreach (var diagnostic in report.Diagnostics)
+        foreach (var diagnostic in diagnostics)
         {
-            WriteResult(json, diagnostic, rules.IndexOf(diagnostic.Descriptor), report.Input);
+            WriteResult(json, diagnostic, rules.IndexOf(diagnostic.Descriptor), artifacts);
         }
 
         json.WriteEndArray();
@@ -73,8 +82,9 @@ public static class SarifReportWriter
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, Diagnostic diagnostic, int ruleIndex, string input)
+    private static void WriteResult(Utf8JsonWriter json, Diagnostic diagnostic, int ruleIndex, List<string> artifacts)
     {
+        var artifact = diagnostic.Location?.File ?? artifacts[0];
         json.WriteStartObject();
         json.WriteString("ruleId", diagnostic.Code);
         json.WriteNumber("ruleIndex", ruleIndex);
@@ -86,9 +96,21 @@ public static class SarifReportWriter
         json.WriteStartObject();
         json.WriteStartObject("physicalLocation");
         json.WriteStartObject("artifactLocation");
-        json.WriteString("uri", ArtifactUri(input));
-        json.WriteNumber("index", 0);
+        json.WriteString("uri", ArtifactUri(artifact));
+        json.WriteNumber("index", artifacts.IndexOf(artifact));
         json.WriteEndObject();
+        if (diagnostic.Location is { } location)
+        {
+            json.WriteStartObject("region");
+            json.WriteNumber("startLine", location.Line);
+            if (location.Column > 0)
+            {
+                json.WriteNumber("startColumn", location.Column);
+            }
+
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
         if (diagnostic.Path is not null)
         {
@@ -105,7 +127,20 @@ public static class SarifReportWriter
         json.WriteEndObject();
     }
 
-    // SARIF wants a URI reference: relative paths with '/' and percent-encoding, not OS paths.
-    private static string ArtifactUri(string input) =>
-        string.Join('/', input.Replace('\\', '/').Split('/').Select(Uri.EscapeDataString));
+    /// <summary>
+    /// SARIF wants URI references: a relative path becomes a relative reference with '/' and percent-encoding; an
+    /// absolute path becomes a file:// URI (a relative reference must not begin with '/', SARIF1004); an s3:// input
+    /// is already a URI.
+    /// </summary>
+    internal static string ArtifactUri(string input)
+    {
+        if (input.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
+        {
+            return "s3://" + Escape(input[5..]);
+        }
+
+        return Path.IsPathRooted(input) ? new Uri(Path.GetFullPath(input)).AbsoluteUri : Escape(input);
+    }
+
+    private static string Escape(string path) => string.Join('/', path.Replace('\\', '/').Split('/').Select(Uri.EscapeDataString));
 }

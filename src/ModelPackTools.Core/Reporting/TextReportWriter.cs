@@ -1,4 +1,6 @@
+using ModelPackTools.Diagnostics;
 using ModelPackTools.Extraction;
+using ModelPackTools.Trees;
 
 namespace ModelPackTools.Reporting;
 
@@ -12,7 +14,7 @@ public static class TextReportWriter
     {
         foreach (var diagnostic in report.Diagnostics)
         {
-            writer.WriteLine($"{Printable(diagnostic.Path) ?? report.Input}: {(diagnostic.IsError ? "error" : "warning")} {diagnostic.Code}: {Printable(diagnostic.Message)}");
+            writer.WriteLine(Line(diagnostic, report.Input));
         }
 
         var verdict = report.HasErrors ? "NOT deployable" : "deployable";
@@ -20,6 +22,13 @@ public static class TextReportWriter
             $"{report.Input} ({ModeNames.ToApi(report.Mode)}): {verdict}; {report.FileCount} files, {FormatBytes(report.TotalBytes)}, " +
             $"{Plural(report.ErrorCount, "error")}, {Plural(report.WarningCount, "warning")}");
     }
+
+    /// <summary>
+    /// One finding in the canonical format: `file(line,col): error CODE: message` when it points into a text file,
+    /// else `path: error CODE: message`, with <paramref name="subject"/> standing in for a finding about the whole input.
+    /// </summary>
+    public static string Line(Diagnostic diagnostic, string subject) =>
+        $"{diagnostic.Location?.ToString() ?? Printable(diagnostic.Path) ?? subject}: {(diagnostic.IsError ? "error" : "warning")} {diagnostic.Code}: {Printable(diagnostic.Message)}";
 
     public static string FormatBytes(long bytes) => bytes switch
     {
@@ -32,7 +41,7 @@ public static class TextReportWriter
     public static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     // Names may hold newlines or escape sequences (MPK3002): never let them forge terminal output.
-    private static string? Printable(string? text)
+    public static string? Printable(string? text)
     {
         if (text is null || !text.Any(char.IsControl))
         {

@@ -1,4 +1,3 @@
-using ModelPackTools.Build;
 using ModelPackTools.Spec;
 
 namespace ModelPackTools.Requests;

@@ -1,4 +1,3 @@
-using ModelPackTools.Build;
 using ModelPackTools.Diagnostics;
 using ModelPackTools.Spec;
 
@@ -15,7 +14,7 @@ public sealed record RequestDocument(byte[] Json, IReadOnlyList<Diagnostic> Diag
     public static RequestDocument Create(ModelPackSpec spec, BuildFacts facts)
     {
         var json = RequestJson.Serialize(RequestBuilder.Build(spec, facts));
-        return new RequestDocument(json, RequestValidator.Validate(json));
+        return new RequestDocument(json, RequestSpecKeys.Locate(RequestValidator.Validate(json), spec));
     }
 
     /// <summary>Why facts from an earlier build do not describe this spec, or null when they do.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ModelPackTools.Diagnostics;
+using ModelPackTools.Json;
 
 namespace ModelPackTools.Requests;
 
@@ -123,7 +124,7 @@ public static class ShapeValidator
 
         if (shape.Pattern is { } pattern && !pattern.IsMatch(text))
         {
-            diagnostics.Add(DiagnosticCatalog.RequestPattern, path, text, pattern.Source);
+            diagnostics.Add(DiagnosticCatalog.RequestPattern, path, text, PatternWords.Describe(shape));
         }
     }
 
@@ -169,11 +170,7 @@ public static class ShapeValidator
 
     private static string Bound(long? max) => max?.ToString(CultureInfo.InvariantCulture) ?? "inf";
 
-    private static string Describe(JsonElement value) => Spec.JsonKindNames.Describe(value.ValueKind);
+    private static string Describe(JsonElement value) => JsonKindNames.Describe(value.ValueKind);
 
-    /// <summary>`$.Name` for identifier-like members and map keys, `$["odd key"]` otherwise, so every path parses back.</summary>
-    internal static string MemberPath(string parent, string name) =>
-        name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')
-            ? $"{parent}.{name}"
-            : $"{parent}[\"{name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"]";
+    internal static string MemberPath(string parent, string name) => JsonPath.Member(parent, name);
 }

@@ -15,24 +15,38 @@ public sealed class PathSelection
 {
     private readonly List<Regex> include;
     private readonly List<Regex> exclude;
-    private readonly List<string> excludedFolders;
+    private readonly List<ExcludedPath> excludedPaths;
 
-    public PathSelection(IEnumerable<string> include, IEnumerable<string> exclude, IEnumerable<string>? excludedFolders = null)
+    /// <param name="excludedPaths">Relative paths left out whatever the globs say (with everything beneath them), each with its reason.</param>
+    public PathSelection(IEnumerable<string> include, IEnumerable<string> exclude, IEnumerable<ExcludedPath>? excludedPaths = null)
     {
         this.include = include.Select(Compile).ToList();
         this.exclude = exclude.Select(Compile).ToList();
-        this.excludedFolders = (excludedFolders ?? []).ToList();
+        this.excludedPaths = (excludedPaths ?? []).ToList();
     }
+
+    /// <summary>This selection with more paths left out.</summary>
+    public PathSelection With(IEnumerable<ExcludedPath> excludedPaths) => new(this.include, this.exclude, [.. this.excludedPaths, .. excludedPaths]);
+
+    private PathSelection(List<Regex> include, List<Regex> exclude, List<ExcludedPath> excludedPaths)
+    {
+        this.include = include;
+        this.exclude = exclude;
+        this.excludedPaths = excludedPaths;
+    }
+
+    /// <summary>Why a glob left a path out.</summary>
+    public const string GlobReason = "the include and exclude globs";
 
     public static PathSelection Everything { get; } = new([], []);
 
-    public bool IsEverything => this.include.Count == 0 && this.exclude.Count == 0 && this.excludedFolders.Count == 0;
+    public bool IsEverything => this.include.Count == 0 && this.exclude.Count == 0 && this.excludedPaths.Count == 0;
 
     /// <summary>Whether a relative '/'-separated path takes part.</summary>
     public bool Includes(string path)
     {
         var prefixes = Prefixes(path).ToList();
-        if (this.excludedFolders.Exists(folder => prefixes.Contains(folder, StringComparer.Ordinal)))
+        if (this.ExcludedBy(prefixes) is not null)
         {
             return false;
         }
@@ -46,8 +60,15 @@ public sealed class PathSelection
     }
 
     /// <summary>The entries of a folder walk that take part, in their original order.</summary>
-    public ModelTree Apply(ModelTree tree)
+    public ModelTree Apply(ModelTree tree) => this.Apply(tree, out _);
+
+    /// <summary>
+    /// The entries that take part, and what was left out: each excluded path once (not every file beneath it), and
+    /// each file a glob left out.
+    /// </summary>
+    public ModelTree Apply(ModelTree tree, out IReadOnlyList<ExcludedPath> excluded)
     {
+        excluded = [];
         if (this.IsEverything)
         {
             return tree;
@@ -61,6 +82,17 @@ public sealed class PathSelection
                 ? keptFolders.Contains(e.Path) || (!allFolders.Contains(e.Path) && this.Includes(e.Path))
                 : kept.Contains(e))
             .ToList();
+        var left = new List<ExcludedPath>();
+        foreach (var entry in tree.Entries.Where(e => e.Kind != EntryKind.Directory && !kept.Contains(e)))
+        {
+            var reason = this.ExcludedBy(Prefixes(entry.Path).ToList()) ?? new ExcludedPath(entry.Path, GlobReason);
+            if (!left.Contains(reason))
+            {
+                left.Add(reason);
+            }
+        }
+
+        excluded = left;
         return new ModelTree(tree.SourceName, tree.SourceKind, entries, tree.SourceDiagnostics)
         {
             KeyPrefix = tree.KeyPrefix,
@@ -75,6 +107,9 @@ public sealed class PathSelection
         var relative = Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/');
         return !relative.StartsWith("..", StringComparison.Ordinal) && !this.Includes(relative);
     }
+
+    private ExcludedPath? ExcludedBy(List<string> prefixes) =>
+        this.excludedPaths.Find(e => prefixes.Contains(e.Path, StringComparer.Ordinal));
 
     /// <summary>The path itself, then each folder above it: `a/b/c`, `a/b`, `a`.</summary>
     private static IEnumerable<string> Prefixes(string path)

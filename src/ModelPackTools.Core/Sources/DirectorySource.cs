@@ -10,17 +10,21 @@ namespace ModelPackTools.Sources;
 /// </summary>
 public static class DirectorySource
 {
+    /// <summary>Raised with the folder's full path at the start of every walk; tests count them (a writer never walks).</summary>
+    internal static event Action<string>? Walking;
+
     public static ModelTree Read(string directory)
     {
+        Walking?.Invoke(Path.GetFullPath(directory));
         var root = new DirectoryInfo(directory);
         if (File.Exists(directory))
         {
-            throw new ModelInputException($"'{directory}' is a file; give the model folder");
+            throw new ModelPackException(DiagnosticCatalog.InputNotFound, directory, "is a file; give the model folder");
         }
 
         if (!root.Exists)
         {
-            throw new ModelInputException($"'{directory}': no such directory");
+            throw new ModelPackException(DiagnosticCatalog.InputNotFound, directory, "no such directory");
         }
 
         var entries = new List<ModelEntry>();
@@ -38,7 +42,7 @@ public static class DirectorySource
             {
                 if (relative.Length == 0)
                 {
-                    throw new ModelInputException($"'{directory}': cannot list the directory: {e.Message}", e);
+                    throw ModelPackException.Because(e, DiagnosticCatalog.InputUnreadable, directory, $"cannot list the directory: {e.Message}");
                 }
 
                 entries.Add(new ModelEntry { Path = relative, Kind = EntryKind.Unreadable, Problem = e.Message, LocalPath = current.FullName });

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using ModelPackTools.Diagnostics;
 using ModelPackTools.Trees;
 
 namespace ModelPackTools.Sources;
@@ -40,7 +41,7 @@ public static class InventoryCsvSource
 
             if (row.Length < 2)
             {
-                throw new ModelInputException($"'{path}': line {csv.LineNumber} is not an S3 Inventory row (Bucket,Key,...)");
+                throw new ModelPackException(DiagnosticCatalog.UnreadableInput, $"'{path}': line {csv.LineNumber} is not an S3 Inventory row (Bucket,Key,...)");
             }
 
             if (columns is not null && IsHistoric(row, columns))

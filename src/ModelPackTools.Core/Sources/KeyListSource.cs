@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ModelPackTools.Diagnostics;
+using ModelPackTools.S3;
 using ModelPackTools.Trees;
 
 namespace ModelPackTools.Sources;
@@ -31,7 +33,9 @@ public static partial class KeyListSource
             }
             else if (line.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
             {
-                var location = S3.S3Location.Parse(line);
+                var location = S3Location.TryParse(line, out var parsed)
+                    ? parsed!
+                    : throw new ModelPackException(DiagnosticCatalog.UnreadableInput, $"'{path}': '{line}' is not an s3://bucket/key URI");
                 builder.Add(location.Key, -1, null);
             }
             else

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ModelPackTools.Diagnostics;
 using ModelPackTools.Trees;
 
 namespace ModelPackTools.Sources;
@@ -35,7 +36,7 @@ public static class ListObjectsJsonSource
                 {
                     if (item.Key is null)
                     {
-                        throw new ModelInputException($"'{path}': an object in Contents has no Key");
+                        throw new ModelPackException(DiagnosticCatalog.UnreadableInput, $"'{path}': an object in Contents has no Key");
                     }
 
                     builder.Add(item.Key, item.Size ?? -1, item.ETag);
@@ -44,7 +45,7 @@ public static class ListObjectsJsonSource
         }
         catch (JsonException e)
         {
-            throw new ModelInputException($"'{path}': not list-objects-v2 JSON (line {e.LineNumber + 1}): {e.Message}", e);
+            throw ModelPackException.Because(e, DiagnosticCatalog.UnreadableInput, $"'{path}': not list-objects-v2 JSON (line {e.LineNumber + 1}): {e.Message}");
         }
 
         return builder.Build();
@@ -58,7 +59,7 @@ public static class ListObjectsJsonSource
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ModelInputException($"'{path}': {e.Message}", e);
+            throw ModelPackException.Because(e, DiagnosticCatalog.InputUnreadable, path, e.Message);
         }
     }
 }

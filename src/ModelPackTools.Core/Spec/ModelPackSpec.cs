@@ -1,3 +1,4 @@
+using ModelPackTools.Diagnostics;
 using ModelPackTools.Hashing;
 using ModelPackTools.Layout;
 
@@ -60,7 +61,13 @@ public sealed record ModelPackSpec
     public IReadOnlyList<SpecDataSource> AdditionalModelDataSources { get; init; } = [];
 
     /// <summary>How `build` writes a prefix layout: hard links where possible (auto), links only, or copies.</summary>
-    public LayoutMode LayoutProfile { get; init; } = LayoutMode.Auto;
+    public LayoutMode LayoutMode { get; init; } = LayoutMode.Auto;
+
+    /// <summary>The spec file (full path) when read from one; null for the defaults of a build without a spec.</summary>
+    public string? SpecPath { get; init; }
+
+    /// <summary>Where each key and list item of the file is, by JSON path (`$.tags.team`, `$.include[1]`).</summary>
+    public IReadOnlyDictionary<string, SourceLocation> Locations { get; init; } = new Dictionary<string, SourceLocation>();
 
     public string SourcePath => Path.GetFullPath(this.Source, Path.GetFullPath(this.BaseDirectory));
 }

@@ -41,6 +41,6 @@ public static class SpecFields
         new("tags", SpecKind.StringMap, "Tags, as key: value."),
         new("customerMetadata", SpecKind.StringMap, "CustomerMetadataProperties."),
         new("additionalModelDataSources", SpecKind.ObjectList, "AdditionalModelDataSources of the container.", DataSource),
-        new("layoutProfile", SpecKind.String, "Format prefix: how build writes the layout: auto (hard links, else copies), link or copy.", Values: ["auto", "link", "copy"]),
+        new("layoutMode", SpecKind.String, "Format prefix: how build writes the layout: auto (hard links, else copies), link or copy.", Values: ["auto", "link", "copy"]),
     ];
 }

@@ -1,26 +1,46 @@
 using System.Text.Json;
 using ModelPackTools.Diagnostics;
-using ModelPackTools.Hashing;
-using ModelPackTools.Layout;
-using ModelPackTools.Requests;
+using ModelPackTools.Json;
 
 namespace ModelPackTools.Spec;
 
 /// <summary>
-/// Reads modelpack.json strictly: unknown keys, duplicate keys, wrong types and invalid values are errors with the
-/// JSON path and line; comments and trailing commas are allowed (the file is written by people and by `init`).
+/// Reads modelpack.json strictly: unknown keys, duplicate keys, wrong types and invalid values are errors at the line
+/// and column of the key, with its JSON path; comments and trailing commas are allowed (the file is written by
+/// people and by `init`). Diagnostics name the file as the caller gave it (`modelpack.json(7,3)`).
 /// </summary>
 public static class SpecReader
 {
+    public const string DefaultFileName = "modelpack.json";
+
+    // Keys that were renamed: an old spec is told the new name instead of only "unknown key".
+    private static readonly Dictionary<string, string> Renamed = new(StringComparer.Ordinal) { ["layoutProfile"] = "layoutMode" };
+
+    /// <exception cref="ModelPackException">MPK9002 when the file does not exist, MPK9003 when it cannot be read.</exception>
     public static (ModelPackSpec? Spec, IReadOnlyList<Diagnostic> Diagnostics) Read(string path)
     {
-        var bytes = File.ReadAllBytes(path);
-        return Parse(bytes, Path.GetDirectoryName(Path.GetFullPath(path))!);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw ModelPackException.Because(e, DiagnosticCatalog.InputNotFound, path, "no such file (`modelpack init` writes a starting one)");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw ModelPackException.Because(e, DiagnosticCatalog.InputUnreadable, path, e.Message);
+        }
+
+        var (spec, diagnostics) = Parse(bytes, Path.GetDirectoryName(Path.GetFullPath(path))!, path);
+        return (spec is null ? null : spec with { SpecPath = Path.GetFullPath(path) }, diagnostics);
     }
 
-    public static (ModelPackSpec? Spec, IReadOnlyList<Diagnostic> Diagnostics) Parse(ReadOnlySpan<byte> utf8, string baseDirectory)
+    /// <param name="file">The spec's name as locations print it.</param>
+    public static (ModelPackSpec? Spec, IReadOnlyList<Diagnostic> Diagnostics) Parse(ReadOnlySpan<byte> utf8, string baseDirectory, string file = DefaultFileName)
     {
-        var diagnostics = new DiagnosticBag();
+        var findings = new SpecFindings(file);
         SpecNode root;
         try
         {
@@ -28,44 +48,44 @@ public static class SpecReader
         }
         catch (JsonException e)
         {
-            diagnostics.Add(DiagnosticCatalog.SpecNotJson, "$", e.Message);
-            return (null, diagnostics.Items);
+            findings.Add(DiagnosticCatalog.SpecNotJson, "$", (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, WithoutPosition(e.Message));
+            return (null, findings.Diagnostics.Items);
         }
 
         if (root.Kind != JsonValueKind.Object)
         {
-            diagnostics.Add(DiagnosticCatalog.SpecWrongType, "$", "an object", root.Describe(), root.Line);
-            return (null, diagnostics.Items);
+            findings.Add(DiagnosticCatalog.SpecWrongType, "$", root, "an object", root.Describe());
+            return (null, findings.Diagnostics.Items);
         }
 
-        var values = Members(root, "$", SpecFields.All, diagnostics);
-        PrefixUris(values, diagnostics);
-        var spec = Bind(values, baseDirectory, diagnostics);
-        return (diagnostics.HasErrors ? null : spec, diagnostics.Items);
+        var values = Members(root, "$", SpecFields.All, findings);
+        var spec = SpecBinding.Bind(values, baseDirectory, findings);
+        return (findings.Diagnostics.HasErrors ? null : spec, findings.Diagnostics.Items);
     }
 
-    private static Dictionary<string, SpecNode> Members(SpecNode node, string path, IReadOnlyList<SpecField> fields, DiagnosticBag diagnostics)
+    private static Dictionary<string, SpecNode> Members(SpecNode node, string path, IReadOnlyList<SpecField> fields, SpecFindings findings)
     {
         var values = new Dictionary<string, SpecNode>(StringComparer.Ordinal);
-        foreach (var (name, line, value) in node.Members)
+        foreach (var (name, line, column, value) in node.Members)
         {
-            var memberPath = ShapeValidator.MemberPath(path, name);
+            var memberPath = JsonPath.Member(path, name);
+            findings.Locate(memberPath, line, column);
             var field = fields.FirstOrDefault(f => f.Name == name);
             if (field is null)
             {
-                diagnostics.Add(DiagnosticCatalog.SpecUnknownKey, memberPath, name, line);
+                findings.Add(DiagnosticCatalog.SpecUnknownKey, memberPath, line, column, name, Hint(name, fields));
             }
             else if (!values.TryAdd(name, value))
             {
-                diagnostics.Add(DiagnosticCatalog.SpecDuplicateKey, memberPath, name, line);
+                findings.Add(DiagnosticCatalog.SpecDuplicateKey, memberPath, line, column, name);
             }
-            else if (!HasType(value, field, memberPath, diagnostics))
+            else if (!HasType(value, field, memberPath, findings))
             {
                 values.Remove(name);
             }
             else if (field.Values is { } allowed && !allowed.Contains(value.Text!, StringComparer.Ordinal))
             {
-                diagnostics.Add(DiagnosticCatalog.SpecInvalidValue, memberPath, $"'{value.Text}' is not one of {string.Join(", ", allowed)}", value.Line);
+                findings.Add(DiagnosticCatalog.SpecInvalidValue, memberPath, value, $"'{value.Text}' is not one of {string.Join(", ", allowed)}");
                 values.Remove(name);
             }
         }
@@ -73,11 +93,11 @@ public static class SpecReader
         return values;
     }
 
-    private static bool HasType(SpecNode value, SpecField field, string path, DiagnosticBag diagnostics)
+    private static bool HasType(SpecNode value, SpecField field, string path, SpecFindings findings)
     {
         bool Fail(SpecNode node, string at, string expected)
         {
-            diagnostics.Add(DiagnosticCatalog.SpecWrongType, at, expected, node.Describe(), node.Line);
+            findings.Add(DiagnosticCatalog.SpecWrongType, at, node, expected, node.Describe());
             return false;
         }
 
@@ -93,7 +113,11 @@ public static class SpecReader
                     return Fail(value, path, field.Expected);
                 }
 
-                return value.Items.Select((item, i) => item.Kind == JsonValueKind.String || Fail(item, $"{path}[{i}]", "a string")).ToList().TrueForAll(ok => ok);
+                return value.Items.Select((item, i) =>
+                {
+                    findings.Locate($"{path}[{i}]", item.Line, item.Column);
+                    return item.Kind == JsonValueKind.String || Fail(item, $"{path}[{i}]", "a string");
+                }).ToList().TrueForAll(ok => ok);
             case SpecKind.StringMap:
                 if (value.Kind != JsonValueKind.Object)
                 {
@@ -102,16 +126,17 @@ public static class SpecReader
 
                 var ok = true;
                 var seen = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var (name, line, entry) in value.Members)
+                foreach (var (name, line, column, entry) in value.Members)
                 {
+                    findings.Locate(JsonPath.Member(path, name), line, column);
                     if (!seen.Add(name))
                     {
-                        diagnostics.Add(DiagnosticCatalog.SpecDuplicateKey, ShapeValidator.MemberPath(path, name), name, line);
+                        findings.Add(DiagnosticCatalog.SpecDuplicateKey, JsonPath.Member(path, name), line, column, name);
                         ok = false;
                     }
                     else if (entry.Kind != JsonValueKind.String)
                     {
-                        ok = Fail(entry, ShapeValidator.MemberPath(path, name), "a string");
+                        ok = Fail(entry, JsonPath.Member(path, name), "a string");
                     }
                 }
 
@@ -126,117 +151,57 @@ public static class SpecReader
                 for (var i = 0; i < value.Items.Count; i++)
                 {
                     var item = value.Items[i];
+                    findings.Locate($"{path}[{i}]", item.Line, item.Column);
                     if (item.Kind != JsonValueKind.Object)
                     {
                         all = Fail(item, $"{path}[{i}]", "an object");
                         continue;
                     }
 
-                    var before = diagnostics.ErrorCount;
-                    Members(item, $"{path}[{i}]", field.Fields!, diagnostics);
-                    all &= diagnostics.ErrorCount == before;
+                    var before = findings.Diagnostics.ErrorCount;
+                    Members(item, $"{path}[{i}]", field.Fields!, findings);
+                    all &= findings.Diagnostics.ErrorCount == before;
                 }
 
                 return all;
         }
     }
 
-    private static ModelPackSpec Bind(Dictionary<string, SpecNode> values, string baseDirectory, DiagnosticBag diagnostics)
+    /// <summary>The new name of a renamed key, or the known key one or two edits away: "formt" is probably "format".</summary>
+    private static string Hint(string name, IReadOnlyList<SpecField> fields)
     {
-        string? Text(string key) => values.TryGetValue(key, out var node) ? node.Text : null;
-        IReadOnlyList<string> List(string key) => values.TryGetValue(key, out var node) ? node.Items.Select(i => i.Text!).ToList() : [];
-        IReadOnlyDictionary<string, string> Map(string key) => values.TryGetValue(key, out var node)
-            ? node.Members.ToDictionary(m => m.Name, m => m.Value.Text!, StringComparer.Ordinal)
-            : new Dictionary<string, string>();
-
-        return new ModelPackSpec
+        if (Renamed.TryGetValue(name, out var renamed))
         {
-            BaseDirectory = baseDirectory,
-            ModelPackageName = Text("modelPackageName"),
-            ModelPackageGroupName = Text("modelPackageGroupName"),
-            Description = Text("description"),
-            Source = Text("source") ?? ".",
-            Include = List("include"),
-            Exclude = List("exclude"),
-            Format = Text("format") == "prefix" ? ArtifactFormat.Prefix : ArtifactFormat.TarGz,
-            S3Uri = Text("s3Uri"),
-            ManifestS3Uri = Text("manifestS3Uri"),
-            PartSizes = PartSizes(values, diagnostics),
-            Image = Text("image"),
-            Framework = Text("framework"),
-            FrameworkVersion = Text("frameworkVersion"),
-            Environment = Map("environment"),
-            ContentTypes = List("contentTypes"),
-            ResponseMimeTypes = List("responseMimeTypes"),
-            RealtimeInstanceTypes = List("realtimeInstanceTypes"),
-            TransformInstanceTypes = List("transformInstanceTypes"),
-            ApprovalStatus = Text("approvalStatus"),
-            CertifyForMarketplace = values.TryGetValue("certifyForMarketplace", out var certify) ? certify.Kind == JsonValueKind.True : null,
-            Tags = Map("tags"),
-            CustomerMetadata = Map("customerMetadata"),
-            AdditionalModelDataSources = values.TryGetValue("additionalModelDataSources", out var sources)
-                ? sources.Items.Select(item => DataSource(item)).ToList()
-                : [],
-            LayoutProfile = Text("layoutProfile") switch
-            {
-                "link" => LayoutMode.Link,
-                "copy" => LayoutMode.Copy,
-                _ => LayoutMode.Auto,
-            },
-        };
+            return $"; it was renamed '{renamed}'";
+        }
+
+        var closest = fields.Select(f => (f.Name, Distance: EditDistance(name.ToLowerInvariant(), f.Name.ToLowerInvariant())))
+            .Where(c => c.Distance <= 2).OrderBy(c => c.Distance).Select(c => c.Name).FirstOrDefault();
+        return closest is null ? string.Empty : $"; did you mean '{closest}'?";
     }
 
-    private static SpecDataSource DataSource(SpecNode item)
+    private static int EditDistance(string a, string b)
     {
-        string? Text(string key) => item.Members.Where(m => m.Name == key && m.Value.Kind == JsonValueKind.String).Select(m => m.Value.Text).FirstOrDefault();
-        return new SpecDataSource(Text("channelName"), Text("s3Uri"), Text("s3DataType") ?? "S3Prefix", Text("compressionType") ?? "None");
-    }
-
-    /// <summary>A prefix build lists its objects by key, which needs an s3:// URI (the API also takes https:// for a .tar.gz).</summary>
-    private static void PrefixUris(Dictionary<string, SpecNode> values, DiagnosticBag diagnostics)
-    {
-        if (!values.TryGetValue("format", out var format) || format.Text != "prefix")
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
         {
-            return;
-        }
-
-        foreach (var key in (string[])["s3Uri", "manifestS3Uri"])
-        {
-            if (values.TryGetValue(key, out var uri) && !S3.S3Location.TryParse(uri.Text!, out _))
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
             {
-                diagnostics.Add(DiagnosticCatalog.SpecInvalidValue, $"$.{key}", $"format prefix needs an s3://bucket/key URI, not '{uri.Text}'", uri.Line);
-            }
-        }
-    }
-
-    private static PartSizePolicy PartSizes(Dictionary<string, SpecNode> values, DiagnosticBag diagnostics)
-    {
-        values.TryGetValue("partSize", out var partSize);
-        values.TryGetValue("uploader", out var uploader);
-        if (partSize is not null && uploader is not null)
-        {
-            diagnostics.Add(DiagnosticCatalog.SpecInvalidValue, "$.partSize", "give partSize or uploader, not both", partSize.Line);
-            return PartSizePolicy.AwsCli;
-        }
-
-        if (partSize is null)
-        {
-            return uploader is null ? PartSizePolicy.AwsCli : PartSizePolicy.Parse(uploader.Text!);
-        }
-
-        try
-        {
-            if (!char.IsAsciiDigit(partSize.Text!.Trim().FirstOrDefault()))
-            {
-                throw new FormatException($"'{partSize.Text}' is not a size such as 64MiB (name an uploader with 'uploader')");
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
             }
 
-            return PartSizePolicy.Parse(partSize.Text);
+            previous = current;
         }
-        catch (Exception e) when (e is FormatException or S3LimitException or ArgumentException)
-        {
-            diagnostics.Add(DiagnosticCatalog.SpecInvalidValue, "$.partSize", e.Message, partSize.Line);
-            return PartSizePolicy.AwsCli;
-        }
+
+        return previous[b.Length];
+    }
+
+    // System.Text.Json appends " LineNumber: 2 | BytePositionInLine: 0."; the location says that now.
+    private static string WithoutPosition(string message)
+    {
+        var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return at < 0 ? message : message[..at].TrimEnd();
     }
 }

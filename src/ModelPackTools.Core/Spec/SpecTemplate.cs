@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using ModelPackTools.Build;
+using ModelPackTools.Diagnostics;
 
 namespace ModelPackTools.Spec;
 
@@ -11,6 +11,35 @@ namespace ModelPackTools.Spec;
 public static class SpecTemplate
 {
     public const string SchemaFileName = "modelpack.schema.json";
+
+    /// <summary>`init`: writes the starting spec for a folder and the schema beside it.</summary>
+    /// <exception cref="ModelPackException">The folder is missing (MPK9002), the spec exists (MPK9010), or writing fails (MPK9006).</exception>
+    public static void Write(string modelFolder, string specPath, bool overwrite)
+    {
+        var model = Path.GetFullPath(modelFolder);
+        var spec = Path.GetFullPath(specPath);
+        if (!Directory.Exists(model))
+        {
+            throw new ModelPackException(DiagnosticCatalog.InputNotFound, modelFolder, "not a folder");
+        }
+
+        if (File.Exists(spec) && !overwrite)
+        {
+            throw ModelPackException.ForSetting(SettingNames.Overwrite, DiagnosticCatalog.OutputExists, specPath);
+        }
+
+        try
+        {
+            var directory = Path.GetDirectoryName(spec)!;
+            Directory.CreateDirectory(directory);
+            File.WriteAllText(spec, Render(model, directory));
+            File.WriteAllBytes(Path.Combine(directory, SchemaFileName), Schema());
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw ModelPackException.Because(e, DiagnosticCatalog.OutputNotWritten, specPath, e.Message);
+        }
+    }
 
     public static string Render(string modelFolder, string specDirectory)
     {
@@ -75,7 +104,7 @@ public static class SpecTemplate
         Line("  // \"tags\": { \"team\": \"ml\" },");
         Line("  // \"customerMetadata\": { \"commit\": \"abc1234\" },");
         Line("  // \"additionalModelDataSources\": [{ \"channelName\": \"draft\", \"s3Uri\": \"s3://your-bucket/draft/\" }],");
-        Line("  // \"layoutProfile\": \"auto\" // format prefix: auto (hard links, else copies), link or copy");
+        Line("  // \"layoutMode\": \"auto\" // format prefix: auto (hard links, else copies), link or copy");
         Line("}");
         return text.ToString();
     }

@@ -19,8 +19,8 @@ public sealed class BuildPipelineTests : IDisposable
         var spec = new ModelPackSpec { BaseDirectory = this.temp.Combine("model") };
         var output = this.temp.Combine("model/out");
 
-        var first = await BuildPipeline.RunAsync(spec, output, new BuildOptions());
-        var second = await BuildPipeline.RunAsync(spec, output, new BuildOptions());
+        var first = await BuildPipeline.RunAsync(spec, output, Writers.Build);
+        var second = await BuildPipeline.RunAsync(spec, output, Writers.Build);
 
         Assert.False(second.HasErrors, string.Join("\n", second.Diagnostics));
         Assert.Equal(["code/", "code/inference.py", "weights.bin"], Members(Path.Combine(output, "model.tar.gz")));
@@ -39,7 +39,7 @@ public sealed class BuildPipelineTests : IDisposable
         this.temp.Write("m/config.json");
         var spec = new ModelPackSpec { BaseDirectory = this.temp.Path, Source = "m", Include = ["weights/**", "*.json"], Exclude = ["*.tmp"] };
 
-        var result = await BuildPipeline.RunAsync(spec, this.temp.Combine("out"), new BuildOptions());
+        var result = await BuildPipeline.RunAsync(spec, this.temp.Combine("out"), Writers.Build);
 
         Assert.False(result.HasErrors);
         Assert.Equal(["config.json", "weights/", "weights/a.bin"], Members(this.temp.Combine("out/model.tar.gz")));
@@ -51,7 +51,7 @@ public sealed class BuildPipelineTests : IDisposable
         Directory.CreateDirectory(this.temp.Combine("empty"));
         var spec = new ModelPackSpec { BaseDirectory = this.temp.Path, Source = "empty", S3Uri = "s3://b/m/" };
 
-        var result = await BuildPipeline.RunAsync(spec, this.temp.Combine("out"), new BuildOptions());
+        var result = await BuildPipeline.RunAsync(spec, this.temp.Combine("out"), Writers.Build);
 
         Assert.True(result.HasErrors);
         Assert.Contains(result.Diagnostics, d => d.Code == "MPK1011");
@@ -65,7 +65,7 @@ public sealed class BuildPipelineTests : IDisposable
         this.temp.Write("m/weights.bin");
         var spec = new ModelPackSpec { BaseDirectory = this.temp.Path, Source = "m", S3Uri = "s3://b/m/", ModelPackageGroupName = "bad_name" };
 
-        var result = await BuildPipeline.RunAsync(spec, this.temp.Combine("out"), new BuildOptions());
+        var result = await BuildPipeline.RunAsync(spec, this.temp.Combine("out"), Writers.Build);
 
         Assert.True(result.HasErrors);
         Assert.Contains(result.Diagnostics, d => d.Code == "MPK5005" && d.Path == "$.ModelPackageGroupName");
@@ -80,7 +80,7 @@ public sealed class BuildPipelineTests : IDisposable
         this.temp.Write("m/code/inference.py");
         var spec = new ModelPackSpec { BaseDirectory = this.temp.Path, Source = "m", Format = ArtifactFormat.Prefix, S3Uri = "s3://b/models/m/", ModelPackageGroupName = "g" };
 
-        var result = await BuildPipeline.RunAsync(spec, this.temp.Combine("out"), new BuildOptions());
+        var result = await BuildPipeline.RunAsync(spec, this.temp.Combine("out"), Writers.Build);
 
         Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
         var manifest = File.ReadAllBytes(this.temp.Combine("out/manifest.csv"));
@@ -88,6 +88,54 @@ public sealed class BuildPipelineTests : IDisposable
         Assert.Equal("s3://b/models/m.manifest.csv", result.Facts.ManifestS3Uri);
         Assert.True(File.Exists(this.temp.Combine("out/model/code/inference.py")));
         Assert.Contains(result.Facts.ManifestEtag!, File.ReadAllText(this.temp.Combine("out/create-model-package.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_spec_its_schema_and_an_earlier_builds_output_are_left_out_and_counted()
+    {
+        this.temp.Write("m/weights.bin");
+        var specPath = this.temp.Write("m/modelpack.json", "{}");
+        this.temp.Write("m/modelpack.schema.json", "{}");
+        var (spec, _) = SpecReader.Read(specPath);
+        var first = await BuildPipeline.RunAsync(spec!, this.temp.Combine("m/out"), Writers.Build);
+
+        var second = await BuildPipeline.RunAsync(spec!, this.temp.Combine("m/other"), Writers.Build);
+
+        Assert.False(second.HasErrors);
+        Assert.Equal(["weights.bin"], Members(this.temp.Combine("m/other/model.tar.gz")));
+        Assert.Equal(
+            [("modelpack.json", BuildExclusions.SpecReason), ("modelpack.schema.json", BuildExclusions.SpecReason), ("out", BuildExclusions.EarlierBuildReason)],
+            second.Excluded.Select(e => (e.Path, e.Reason)));
+        Assert.Equal(2, first.Excluded.Count);
+        Assert.Contains("\"excluded\"", File.ReadAllText(this.temp.Combine("m/other/report.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_folder_that_only_looks_like_an_earlier_build_is_packed()
+    {
+        this.temp.Write("m/weights.bin");
+        this.temp.Write("m/data/report.json", "{\"tool\": \"someone-else\"}");
+        var spec = new ModelPackSpec { BaseDirectory = this.temp.Path, Source = "m" };
+
+        var result = await BuildPipeline.RunAsync(spec, this.temp.Combine("out"), Writers.Build);
+
+        Assert.Equal(["data/", "data/report.json", "weights.bin"], Members(this.temp.Combine("out/model.tar.gz")));
+        Assert.Empty(result.Excluded);
+    }
+
+    [Fact]
+    public async Task A_request_finding_points_at_the_spec_key_and_says_in_words_what_it_may_hold()
+    {
+        this.temp.Write("m/weights.bin");
+        var specPath = this.temp.Write("spec.json", "{\n  \"source\": \"m\",\n  \"s3Uri\": \"s3://b/m/\",\n    \"modelPackageGroupName\": \"bad_name\"\n}");
+        var (spec, _) = SpecReader.Read(specPath);
+
+        var result = await BuildPipeline.RunAsync(spec!, this.temp.Combine("out"), Writers.Build);
+
+        var finding = Assert.Single(result.Diagnostics, d => d.Code == "MPK5005");
+        Assert.Equal("$.ModelPackageGroupName", finding.Path);
+        Assert.Equal(new Diagnostics.SourceLocation(specPath, 4, 5), finding.Location);
+        Assert.Contains("1 to 63 letters", finding.Message, StringComparison.Ordinal);
     }
 
     private static List<string> Members(string archive)

@@ -31,7 +31,7 @@ public sealed class ByteProgressTests : IDisposable
         this.work.Write("m/b/c.bin", "ccc");
         var progress = new Recorder();
 
-        ModelPacker.Pack(this.work.Combine("m"), this.work.Combine("m.tar.gz"), new PackOptions { Progress = progress });
+        Writers.Pack(this.work.Combine("m"), this.work.Combine("m.tar.gz"), new PackOptions { Progress = progress });
 
         Assert.Equal(300_003, progress.Total);
         Assert.Equal(300_003, progress.Done);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.Versioning;
 using ModelPackTools.Core.Tests.Support;
+using ModelPackTools.Diagnostics;
 using ModelPackTools.Layout;
 using ModelPackTools.Sources;
 
@@ -33,7 +34,7 @@ public sealed class PrefixLayoutWriterTests : IDisposable
     {
         var model = this.Model();
 
-        var result = PrefixLayoutWriter.Write(model, this.work.Combine("prefix"), LayoutMode.Auto);
+        var result = Writers.LayOut(model, this.work.Combine("prefix"), LayoutMode.Auto);
 
         Assert.Equal(2, result.Linked);
         Assert.Equal(2, LinkCount(this.work.Combine("prefix/weights/part-0.bin")));
@@ -43,7 +44,7 @@ public sealed class PrefixLayoutWriterTests : IDisposable
     [Fact]
     public void Copy_mode_makes_independent_files()
     {
-        var result = PrefixLayoutWriter.Write(this.Model(), this.work.Combine("prefix"), LayoutMode.Copy);
+        var result = Writers.LayOut(this.Model(), this.work.Combine("prefix"), LayoutMode.Copy);
 
         Assert.Equal(2, result.Copied);
         Assert.Equal(1, LinkCount(this.work.Combine("prefix/config.json")));
@@ -56,7 +57,7 @@ public sealed class PrefixLayoutWriterTests : IDisposable
         File.CreateSymbolicLink(Path.Combine(model, "latest.bin"), "weights/part-0.bin");
         Directory.CreateDirectory(Path.Combine(model, "empty"));
 
-        var result = PrefixLayoutWriter.Write(model, this.work.Combine("prefix"), LayoutMode.Auto);
+        var result = Writers.LayOut(model, this.work.Combine("prefix"), LayoutMode.Auto);
 
         Assert.Equal(["MPK2017", "MPK3006"], result.Check.Diagnostics.Select(d => d.Code).Order());
         Assert.False(new FileInfo(this.work.Combine("prefix/latest.bin")).Attributes.HasFlag(FileAttributes.ReparsePoint));
@@ -70,7 +71,7 @@ public sealed class PrefixLayoutWriterTests : IDisposable
         var model = this.Model();
         File.CreateSymbolicLink(Path.Combine(model, "escape"), "../../outside");
 
-        var result = PrefixLayoutWriter.Write(model, this.work.Combine("prefix"), LayoutMode.Auto);
+        var result = Writers.LayOut(model, this.work.Combine("prefix"), LayoutMode.Auto);
 
         Assert.False(result.Written);
         Assert.Equal(["MPK2016"], result.Check.Diagnostics.Select(d => d.Code));
@@ -83,7 +84,7 @@ public sealed class PrefixLayoutWriterTests : IDisposable
         var model = this.Model();
         this.work.Write("prefix/stale.bin", "from an older model");
 
-        PrefixLayoutWriter.Write(model, this.work.Combine("prefix"), LayoutMode.Auto);
+        Writers.LayOut(model, this.work.Combine("prefix"), LayoutMode.Auto);
 
         Assert.False(File.Exists(this.work.Combine("prefix/stale.bin")));
         Assert.True(File.Exists(this.work.Combine("prefix/config.json")));
@@ -95,8 +96,8 @@ public sealed class PrefixLayoutWriterTests : IDisposable
     {
         var model = this.Model();
 
-        Assert.Throws<ModelInputException>(() => PrefixLayoutWriter.Write(model, Path.Combine(model, "prefix"), LayoutMode.Auto));
-        Assert.Throws<ModelInputException>(() => PrefixLayoutWriter.Write(model, this.work.Path, LayoutMode.Auto));
+        Assert.Throws<ModelPackException>(() => Writers.LayOut(model, Path.Combine(model, "prefix"), LayoutMode.Auto));
+        Assert.Throws<ModelPackException>(() => Writers.LayOut(model, this.work.Path, LayoutMode.Auto));
     }
 
     [Fact]
@@ -106,7 +107,7 @@ public sealed class PrefixLayoutWriterTests : IDisposable
         using var cancel = new CancellationTokenSource();
         cancel.Cancel();
 
-        Assert.ThrowsAny<OperationCanceledException>(() => PrefixLayoutWriter.Write(model, this.work.Combine("prefix"), LayoutMode.Auto, cancel.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => Writers.LayOut(model, this.work.Combine("prefix"), LayoutMode.Auto, cancel.Token));
         Assert.Equal(["model"], Directory.GetFileSystemEntries(this.work.Path).Select(Path.GetFileName));
     }
 }

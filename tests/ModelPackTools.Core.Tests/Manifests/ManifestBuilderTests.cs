@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using ModelPackTools.Core.Tests.Support;
+using ModelPackTools.Engine;
 using ModelPackTools.Hashing;
 using ModelPackTools.Manifests;
 using ModelPackTools.Sources;
@@ -23,7 +24,7 @@ public sealed class ManifestBuilderTests : IDisposable
         this.work.Write("layout/a.json", "{}");
         var output = this.work.Combine("manifest.csv");
 
-        var result = await ManifestBuilder.BuildAsync(this.work.Combine("layout"), "s3://bucket/models/m/1/", output, Options(PartSizePolicy.Fixed(5 << 20)));
+        var result = await Writers.ManifestAsync(this.work.Combine("layout"), "s3://bucket/models/m/1/", output, Options(PartSizePolicy.Fixed(5 << 20)));
 
         Assert.True(result.Written);
         var rows = ManifestReader.Read(output);
@@ -42,7 +43,7 @@ public sealed class ManifestBuilderTests : IDisposable
         this.work.Write("layout/x.bin", new string('x', 1000));
         var output = this.work.Combine("manifest.csv");
 
-        await ManifestBuilder.BuildAsync(this.work.Combine("layout"), "s3://b/p/", output, Options(PartSizePolicy.AwsCli));
+        await Writers.ManifestAsync(this.work.Combine("layout"), "s3://b/p/", output, Options(PartSizePolicy.AwsCli));
         var expected = await Fingerprinter.ComputeAsync(this.work.Combine("layout/x.bin"), new FingerprintOptions(FingerprintKinds.Crc64Nvme | FingerprintKinds.Sha256, PartSizePolicy.AwsCli));
 
         var row = Assert.Single(ManifestReader.Read(output));
@@ -57,7 +58,7 @@ public sealed class ManifestBuilderTests : IDisposable
         this.work.Write($"layout/{name}", "x");
         var output = this.work.Combine("manifest.csv");
 
-        await ManifestBuilder.BuildAsync(this.work.Combine("layout"), "s3://b/p/", output, Options(PartSizePolicy.AwsCli));
+        await Writers.ManifestAsync(this.work.Combine("layout"), "s3://b/p/", output, Options(PartSizePolicy.AwsCli));
 
         Assert.Equal(name, Assert.Single(ManifestReader.Read(output)).Key);
         Assert.Equal(name, Assert.Single(ModelSourceReader.Read(output, new ModelSourceOptions()).Entries).Path);
@@ -68,7 +69,7 @@ public sealed class ManifestBuilderTests : IDisposable
     {
         this.work.Write("layout/x.bin", "x");
 
-        var result = await ManifestBuilder.BuildAsync(this.work.Combine("layout"), "s3://b/p", this.work.Combine("manifest.csv"), Options(PartSizePolicy.AwsCli));
+        var result = await Writers.ManifestAsync(this.work.Combine("layout"), "s3://b/p", this.work.Combine("manifest.csv"), Options(PartSizePolicy.AwsCli));
 
         Assert.False(result.Written);
         Assert.Contains("MPK1007", result.Check.Diagnostics.Select(d => d.Code));

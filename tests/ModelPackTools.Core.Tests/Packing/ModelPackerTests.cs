@@ -4,6 +4,8 @@ using System.IO.Compression;
 using System.Runtime.Versioning;
 using System.Security.Cryptography;
 using ModelPackTools.Core.Tests.Support;
+using ModelPackTools.Diagnostics;
+using ModelPackTools.Engine;
 using ModelPackTools.Hashing;
 using ModelPackTools.Packing;
 using ModelPackTools.Sources;
@@ -52,8 +54,8 @@ public sealed class ModelPackerTests : IDisposable
         var a = this.NewModel("a", mtime: new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         var b = this.NewModel("b", reverseOrder: true, mtime: new DateTime(2024, 6, 1, 0, 0, 0, DateTimeKind.Utc), mode: UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
 
-        var first = ModelPacker.Pack(a, this.work.Combine("a.tar.gz"), Options(threads: 1));
-        var second = ModelPacker.Pack(b, this.work.Combine("b.tar.gz"), Options(threads: 4));
+        var first = Writers.Pack(a, this.work.Combine("a.tar.gz"), Options(threads: 1));
+        var second = Writers.Pack(b, this.work.Combine("b.tar.gz"), Options(threads: 4));
 
         Assert.True(first.Written && second.Written);
         Assert.Equal(File.ReadAllBytes(this.work.Combine("a.tar.gz")), File.ReadAllBytes(this.work.Combine("b.tar.gz")));
@@ -64,7 +66,7 @@ public sealed class ModelPackerTests : IDisposable
     public void Fingerprint_is_the_md5_of_the_bytes_written()
     {
         var output = this.work.Combine("m.tar.gz");
-        var result = ModelPacker.Pack(this.NewModel("m"), output, Options());
+        var result = Writers.Pack(this.NewModel("m"), output, Options());
 
         var md5 = Convert.ToHexStringLower(MD5.HashData(File.ReadAllBytes(output)));
         Assert.Equal(md5, result.Fingerprint!.ETag);
@@ -77,7 +79,7 @@ public sealed class ModelPackerTests : IDisposable
         var model = this.NewModel("m");
         File.SetUnixFileMode(Path.Combine(model, "code/inference.py"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var output = this.work.Combine("m.tar.gz");
-        ModelPacker.Pack(model, output, Options() with { ModificationTime = 1700000000 });
+        Writers.Pack(model, output, Options() with { ModificationTime = 1700000000 });
 
         using var reader = new TarReader(new GZipStream(File.OpenRead(output), CompressionMode.Decompress));
         var members = new List<TarEntry>();
@@ -105,7 +107,7 @@ public sealed class ModelPackerTests : IDisposable
     {
         var model = this.NewModel("m");
         var output = this.work.Combine("m.tar.gz");
-        ModelPacker.Pack(model, output, Options());
+        Writers.Pack(model, output, Options());
         var extracted = this.work.Combine("x");
         Directory.CreateDirectory(extracted);
 
@@ -126,7 +128,7 @@ public sealed class ModelPackerTests : IDisposable
         File.CreateSymbolicLink(Path.Combine(model, "current"), "weights");
         var output = this.work.Combine("m.tar.gz");
 
-        var result = ModelPacker.Pack(model, output, Options());
+        var result = Writers.Pack(model, output, Options());
 
         Assert.Equal(["MPK2017", "MPK2017"], result.Check.Diagnostics.Select(d => d.Code));
         var check = ModelPackTools.Extraction.ExtractionSimulator.Simulate(ModelSourceReader.Read(output, new ModelSourceOptions()), new());
@@ -150,7 +152,7 @@ public sealed class ModelPackerTests : IDisposable
         Assert.Equal(0, Run("ln", Path.Combine(model, "config.json"), Path.Combine(model, "config-copy.json")));
         var output = this.work.Combine("m.tar.gz");
 
-        ModelPacker.Pack(model, output, Options());
+        Writers.Pack(model, output, Options());
 
         using var reader = new TarReader(new GZipStream(File.OpenRead(output), CompressionMode.Decompress));
         var members = new Dictionary<string, TarEntry>();
@@ -171,7 +173,7 @@ public sealed class ModelPackerTests : IDisposable
         File.CreateSymbolicLink(Path.Combine(model, "escape"), "/etc/passwd");
         var output = this.work.Combine("m.tar.gz");
 
-        var result = ModelPacker.Pack(model, output, Options());
+        var result = Writers.Pack(model, output, Options());
 
         Assert.False(result.Written);
         Assert.Contains("MPK2016", result.Check.Diagnostics.Select(d => d.Code));
@@ -183,7 +185,7 @@ public sealed class ModelPackerTests : IDisposable
     {
         var model = this.NewModel("m");
 
-        Assert.Throws<ModelInputException>(() => ModelPacker.Pack(model, Path.Combine(model, "sub", "model.tar.gz"), Options()));
+        Assert.Throws<ModelPackException>(() => Writers.Pack(model, Path.Combine(model, "sub", "model.tar.gz"), Options()));
     }
 
     [Fact]
@@ -193,7 +195,7 @@ public sealed class ModelPackerTests : IDisposable
         using var cancel = new CancellationTokenSource();
         cancel.Cancel();
 
-        Assert.ThrowsAny<OperationCanceledException>(() => ModelPacker.Pack(model, this.work.Combine("m.tar.gz"), Options(), cancel.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => Writers.Pack(model, this.work.Combine("m.tar.gz"), Options(), cancel.Token));
         Assert.Empty(Directory.GetFiles(this.work.Path));
     }
 
@@ -207,7 +209,7 @@ public sealed class ModelPackerTests : IDisposable
         this.work.Write($"m/{single}", "long");
         var output = this.work.Combine("m.tar.gz");
 
-        ModelPacker.Pack(model, output, Options());
+        Writers.Pack(model, output, Options());
         var tree = ModelSourceReader.Read(output, new ModelSourceOptions());
 
         Assert.Empty(tree.SourceDiagnostics);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using System.Runtime.Versioning;
 using ModelPackTools.Core.Tests.Support;
+using ModelPackTools.Diagnostics;
 using ModelPackTools.Extraction;
 using ModelPackTools.Sources;
 using ModelPackTools.Trees;
@@ -83,7 +84,7 @@ public class DirectorySourceTests
     [Fact]
     public void Missing_directory_is_an_input_error()
     {
-        var e = Assert.Throws<ModelInputException>(() => DirectorySource.Read("/no/such/folder"));
+        var e = Assert.Throws<ModelPackException>(() => DirectorySource.Read("/no/such/folder"));
         Assert.Contains("/no/such/folder", e.Message, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,6 @@
 using ModelPackTools.Core.Tests.Support;
+using ModelPackTools.Diagnostics;
+using ModelPackTools.Engine;
 using ModelPackTools.Extraction;
 using ModelPackTools.Sources;
 using ModelPackTools.Trees;
@@ -28,7 +30,7 @@ public class ListingSourceTests
         using var dir = new TempDirectory();
         var path = dir.Write("listing.json", Page1);
 
-        var tree = ModelSourceReader.Read(path, new ModelSourceOptions { S3Uri = "s3://bucket/models/m/1/" });
+        var tree = ModelSourceReader.Read(path, new ModelSourceOptions { S3Uri = S3.S3Location.Parse("s3://bucket/models/m/1/") });
 
         Assert.Equal(SourceKind.Listing, tree.SourceKind);
         Assert.Equal(["config.json", "weights/"], tree.Entries.Select(e => e.Path));
@@ -55,7 +57,7 @@ public class ListingSourceTests
         using var dir = new TempDirectory();
         var path = dir.Write("listing.json", Page1);
 
-        var tree = ModelSourceReader.Read(path, new ModelSourceOptions { S3Uri = "s3://bucket/models/m/1/weights/" });
+        var tree = ModelSourceReader.Read(path, new ModelSourceOptions { S3Uri = S3.S3Location.Parse("s3://bucket/models/m/1/weights/") });
 
         Assert.Equal(["MPK1013"], tree.SourceDiagnostics.Select(d => d.Code));
         Assert.Single(tree.Entries);
@@ -67,7 +69,7 @@ public class ListingSourceTests
         using var dir = new TempDirectory();
         var path = dir.Write("broken.json", "{\n \"Contents\": [ {\"Key\": \"a\", \"Size\": oops } ]\n}");
 
-        var e = Assert.Throws<ModelInputException>(() => ModelSourceReader.Read(path, new ModelSourceOptions()));
+        var e = Assert.Throws<ModelPackException>(() => ModelSourceReader.Read(path, new ModelSourceOptions()));
         Assert.Contains("broken.json", e.Message, StringComparison.Ordinal);
         Assert.Contains("line 2", e.Message, StringComparison.Ordinal);
     }
@@ -81,7 +83,7 @@ public class ListingSourceTests
             "bucket","models%2Fm%2F1%2Fconfig.json","99","2026-01-01T00:00:00.000Z","fedcba9876543210fedcba9876543210","STANDARD"
             """);
 
-        var tree = ModelSourceReader.Read(path, new ModelSourceOptions { S3Uri = "s3://bucket/models/m/1/" });
+        var tree = ModelSourceReader.Read(path, new ModelSourceOptions { S3Uri = S3.S3Location.Parse("s3://bucket/models/m/1/") });
 
         Assert.Equal(["my weights.bin", "config.json"], tree.Entries.Select(e => e.Path));
         Assert.Equal([1048576L, 99L], tree.Entries.Select(e => e.Size));
@@ -99,7 +101,7 @@ public class ListingSourceTests
             bucket,p%2Fgone.bin,v3,true,true,0
             """);
 
-        var tree = ModelSourceReader.Read(path, new ModelSourceOptions { S3Uri = "s3://bucket/p/" });
+        var tree = ModelSourceReader.Read(path, new ModelSourceOptions { S3Uri = S3.S3Location.Parse("s3://bucket/p/") });
 
         var entry = Assert.Single(tree.Entries);
         Assert.Equal("a.bin", entry.Path);
@@ -112,7 +114,7 @@ public class ListingSourceTests
         using var dir = new TempDirectory();
         var path = dir.Write("keys.txt", "p/a.bin\r\ns3://bucket/p/b.bin\n2026-01-01 10:00:00       1234 p/c d.bin\n\n");
 
-        var tree = ModelSourceReader.Read(path, new ModelSourceOptions { S3Uri = "s3://bucket/p/" });
+        var tree = ModelSourceReader.Read(path, new ModelSourceOptions { S3Uri = S3.S3Location.Parse("s3://bucket/p/") });
 
         Assert.Equal(["a.bin", "b.bin", "c d.bin"], tree.Entries.Select(e => e.Path));
         Assert.Equal([-1L, -1L, 1234L], tree.Entries.Select(e => e.Size));
@@ -134,7 +136,7 @@ public class ListingSourceTests
     [Fact]
     public void Live_s3_uri_input_is_refused_with_a_clear_message()
     {
-        var e = Assert.Throws<ModelInputException>(() => ModelSourceReader.Read("s3://bucket/p/", new ModelSourceOptions()));
+        var e = Assert.Throws<ModelPackException>(() => ModelSourceReader.Read("s3://bucket/p/", new ModelSourceOptions()));
         Assert.Contains("list-objects-v2", e.Message, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using ModelPackTools.Diagnostics;
 using ModelPackTools.Spec;
 
 namespace ModelPackTools.Core.Tests.Spec;
@@ -7,12 +8,30 @@ namespace ModelPackTools.Core.Tests.Spec;
 public sealed class SpecReaderTests
 {
     [Fact]
-    public void Unknown_key_is_MPK6002_with_path_and_line()
+    public void Unknown_key_is_MPK6002_with_path_line_and_column()
     {
         var diagnostic = Assert.Single(Errors("{\n  \"format\": \"tar.gz\",\n  \"tagz\": {}\n}"));
 
         Assert.Equal(("MPK6002", "$.tagz"), (diagnostic.Code, diagnostic.Path));
-        Assert.Contains("line 3", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal(new SourceLocation("modelpack.json", 3, 3), diagnostic.Location);
+        Assert.DoesNotContain("line", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_key_names_the_known_key_it_resembles_and_the_new_name_of_a_renamed_one()
+    {
+        Assert.EndsWith("did you mean 'format'?", Assert.Single(Errors("{\"formt\": \"prefix\"}")).Message, StringComparison.Ordinal);
+        var renamed = Assert.Single(Errors("{\"layoutProfile\": \"copy\"}"));
+        Assert.Equal("MPK6002", renamed.Code);
+        Assert.Contains("'layoutMode'", renamed.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Columns_count_characters_not_bytes()
+    {
+        var diagnostic = Assert.Single(Errors("{\"description\": \"\u00e9t\u00e9\", \"bogus\": 1}"));
+
+        Assert.Equal(new SourceLocation("modelpack.json", 1, 24), diagnostic.Location);
     }
 
     [Fact]
@@ -23,7 +42,7 @@ public sealed class SpecReaderTests
         Assert.Equal(
             [("MPK6003", "$.tags"), ("MPK6003", "$.contentTypes[1]"), ("MPK6003", "$.environment.A"), ("MPK6003", "$.certifyForMarketplace")],
             diagnostics.Select(d => (d.Code, d.Path!)).ToArray());
-        Assert.Contains("line 2", diagnostics[1].Message, StringComparison.Ordinal);
+        Assert.Equal(2, diagnostics[1].Location!.Line);
     }
 
     [Fact]
@@ -48,7 +67,7 @@ public sealed class SpecReaderTests
         var diagnostic = Assert.Single(Errors("{\"format\": \"prefix\",\n\"s3Uri\": \"https://bucket.s3.amazonaws.com/m/\"}"));
 
         Assert.Equal(("MPK6005", "$.s3Uri"), (diagnostic.Code, diagnostic.Path));
-        Assert.Contains("line 2", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal(2, diagnostic.Location!.Line);
     }
 
     [Fact]
@@ -63,7 +82,8 @@ public sealed class SpecReaderTests
         var diagnostic = Assert.Single(Errors("{\n\"format\": \"prefix\"\n\"s3Uri\": \"s3://b/\"}"));
 
         Assert.Equal("MPK6001", diagnostic.Code);
-        Assert.Contains("LineNumber: 2", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal(3, diagnostic.Location!.Line);
+        Assert.DoesNotContain("LineNumber", diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using ModelPackTools.Archives;
 using ModelPackTools.Extraction;
+using ModelPackTools.S3;
 using ModelPackTools.Trees;
 
 namespace ModelPackTools.Core.Tests.Support;
@@ -17,8 +18,8 @@ internal static class Checks
 
     public static ExtractionReport CheckListing(string? s3Uri, params ModelEntry[] entries)
     {
-        var tree = new ModelTree("listing.json", SourceKind.Listing, entries, []) { KeyPrefix = s3Uri is null ? string.Empty : global::ModelPackTools.Sources.ModelSourceReader.PrefixOf(s3Uri)! };
-        return ExtractionSimulator.Simulate(tree, new SimulationOptions { Mode = ExtractionMode.S3PrefixNone, S3Uri = s3Uri });
+        var tree = new ModelTree("listing.json", SourceKind.Listing, entries, []) { KeyPrefix = s3Uri is null ? string.Empty : S3Location.Parse(s3Uri).Key };
+        return ExtractionSimulator.Simulate(tree, new SimulationOptions { Mode = ExtractionMode.S3PrefixNone, S3Uri = s3Uri is null ? null : S3Location.Parse(s3Uri) });
     }
 
     public static ExtractionReport CheckEntries(SourceKind source, ExtractionMode mode, params ModelEntry[] entries) =>

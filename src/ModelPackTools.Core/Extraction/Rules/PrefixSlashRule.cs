@@ -8,9 +8,9 @@ internal sealed class PrefixSlashRule : ITreeRule
 {
     public void Check(VirtualFileSystem tree, ExtractionContext context)
     {
-        if (context.Mode == ExtractionMode.S3PrefixNone && context.Options.S3Uri is { } uri && !uri.EndsWith('/'))
+        if (context.Mode == ExtractionMode.S3PrefixNone && context.Options.S3Uri is { } uri && !uri.IsPrefix)
         {
-            context.Diagnostics.Add(DiagnosticCatalog.PrefixWithoutSlash, null, uri);
+            context.Diagnostics.Add(DiagnosticCatalog.PrefixWithoutSlash, null, uri.ToString());
         }
     }
 }

@@ -1,0 +1,34 @@
+namespace ModelPackTools.Options;
+
+/// <summary>
+/// The check's settings as a front-end receives them: strings, null or empty when not given. The CLI fills it from
+/// its options, an MSBuild task from its properties; <see cref="SettingsParser"/> turns it into a CheckSettings once.
+/// </summary>
+public sealed record SettingsText
+{
+    public string? Mode { get; init; }
+
+    public string? S3Uri { get; init; }
+
+    public string? MaxRatio { get; init; }
+
+    public string? Profile { get; init; }
+
+    public string? ContentScanners { get; init; }
+}
+
+/// <summary>How a build or a pack writes, as text: compression level, threads, SOURCE_DATE_EPOCH, part sizes, checksums.</summary>
+public sealed record WriteText
+{
+    public string? Level { get; init; }
+
+    public string? Threads { get; init; }
+
+    public string? SourceDateEpoch { get; init; }
+
+    public string? PartSize { get; init; }
+
+    public string? Uploader { get; init; }
+
+    public string? Checksums { get; init; }
+}
