@@ -22,7 +22,8 @@ internal sealed class WriteArguments(string threadsDescription)
     public Option<string?> Uploader { get; } = new("--uploader")
     {
         Description = "Predict the part sizes of an uploader: aws-cli (also boto3: 8 MiB, doubled to fit 10,000 parts), " +
-                      "dotnet (TransferUtility: multipart from 16 MiB, parts of max(5 MiB, size/10000)) or single (one PUT). Default: aws-cli.",
+                      "dotnet (AWSSDK.S3 4.x TransferUtility: multipart from 16 MiB, parts of max(8 MiB, size/10000)), " +
+                      "dotnet-v3 (AWSSDK.S3 3.x: the same with max(5 MiB, size/10000)) or single (one PUT). Default: aws-cli.",
     };
 
     public Option<string?> Checksums { get; } = new("--checksums")

@@ -32,11 +32,16 @@ public sealed record PartSizePolicy
     public static PartSizePolicy AwsCli { get; } = new("aws-cli", Growth.DoubleToFit, 8L << 20, 8L << 20);
 
     /// <summary>
-    /// AWS SDK for .NET TransferUtility: multipart from 16 MiB, parts of max(5 MiB, ceil(length / 10,000)).
-    /// Newer AWSSDK.S3 releases (aws-sdk-net#4096, late 2025) start from 8 MiB parts instead; this preset
-    /// describes the earlier ones.
+    /// AWS SDK for .NET TransferUtility as this tool ships it (AWSSDK.S3 4.x; run against it in the S3 tests): multipart
+    /// from 16 MiB, parts of max(8 MiB, ceil(length / 10,000)).
     /// </summary>
-    public static PartSizePolicy DotNet { get; } = new("dotnet", Growth.SpreadOverMaxParts, 16L << 20, 5L << 20);
+    public static PartSizePolicy DotNet { get; } = new("dotnet", Growth.SpreadOverMaxParts, 16L << 20, 8L << 20);
+
+    /// <summary>
+    /// Older AWS SDK for .NET TransferUtility (AWSSDK.S3 3.x, before aws-sdk-net#4096 raised the minimum): multipart
+    /// from 16 MiB, parts of max(5 MiB, ceil(length / 10,000)). Still what many deployed pipelines run.
+    /// </summary>
+    public static PartSizePolicy DotNetV3 { get; } = new("dotnet-v3", Growth.SpreadOverMaxParts, 16L << 20, 5L << 20);
 
     /// <summary>Always one PUT, which S3 limits to 5 GiB.</summary>
     public static PartSizePolicy SinglePut { get; } = new("single", Growth.None, long.MaxValue, 0);
@@ -62,15 +67,16 @@ public sealed record PartSizePolicy
         return FixedUnchecked(partSize);
     }
 
-    /// <summary>"aws-cli" (or "boto3"), "dotnet", "single", or a size such as "8MiB" or "5242880".</summary>
+    /// <summary>"aws-cli" (or "boto3"), "dotnet", "dotnet-v3", "single", or a size such as "8MiB" or "5242880".</summary>
     public static PartSizePolicy Parse(string text) => text.Trim().ToLowerInvariant() switch
     {
         "aws-cli" or "boto3" => AwsCli,
         "dotnet" => DotNet,
+        "dotnet-v3" => DotNetV3,
         "single" => SinglePut,
         _ when text.Trim().Length > 0 && char.IsAsciiDigit(text.Trim()[0]) => Fixed(ByteSize.Parse(text)),
         _ => throw new FormatException(
-            $"'{text}' is not a part size: use aws-cli, boto3, dotnet, single, or a size such as 8MiB or 5242880."),
+            $"'{text}' is not a part size: use aws-cli, boto3, dotnet, dotnet-v3, single, or a size such as 8MiB or 5242880."),
     };
 
     public UploadPlan Resolve(long length)
