@@ -53,6 +53,11 @@ public static class ManifestComparer
             return Changed(row, ManifestDifferenceKind.ChecksumChanged, $"crc64nvme {row.Crc64Nvme}", $"crc64nvme {item.Crc64Nvme}");
         }
 
+        if (Differs(WithoutPartCount(row.Crc32, item.Crc32), WithoutPartCount(item.Crc32, row.Crc32), StringComparison.Ordinal))
+        {
+            return Changed(row, ManifestDifferenceKind.ChecksumChanged, $"crc32 {row.Crc32}", $"crc32 {item.Crc32}");
+        }
+
         return Differs(row.Sha256, item.Sha256, StringComparison.Ordinal)
             ? Changed(row, ManifestDifferenceKind.ChecksumChanged, $"sha256 {row.Sha256}", $"sha256 {item.Sha256}")
             : null;
@@ -67,6 +72,12 @@ public static class ManifestComparer
     // ETags are hex (any case); checksums are base64, where case matters.
     private static bool Differs(string? expected, string? actual, StringComparison comparison) =>
         !string.IsNullOrEmpty(expected) && !string.IsNullOrEmpty(actual) && !string.Equals(expected, actual, comparison);
+
+    // A composite checksum is "value-N"; some servers' HeadObject (moto's) leave the "-N" off. Compare the values then.
+    private static string? WithoutPartCount(string? value, string? other) =>
+        value is not null && other is not null && value.Contains('-', StringComparison.Ordinal) && !other.Contains('-', StringComparison.Ordinal)
+            ? value[..value.IndexOf('-', StringComparison.Ordinal)]
+            : value;
 
     // S3 returns ETags quoted; manifests and listings may or may not keep the quotes.
     private static string? NormalizeETag(string? etag) => etag?.Trim().Trim('"');

@@ -115,12 +115,24 @@ public sealed class PartSizePolicyTests
         Assert.Equal(new UploadPlan(12, true, 5, 3), policy.Resolve(12));
     }
 
+    [Fact]
+    public void Presets_carry_the_checksum_s3_holds_after_that_uploader()
+    {
+        Assert.Equal(FingerprintKinds.Crc32Composite, PartSizePolicy.Parse("aws-cli").StoredChecksum);
+        Assert.Equal(FingerprintKinds.Crc32Composite, PartSizePolicy.Parse("boto3").StoredChecksum);
+        Assert.Equal(FingerprintKinds.Crc64Nvme, PartSizePolicy.Parse("aws-cli-v2").StoredChecksum);
+        Assert.Equal(FingerprintKinds.Crc32, PartSizePolicy.Parse("dotnet").StoredChecksum);
+        Assert.Equal(FingerprintKinds.None, PartSizePolicy.Parse("64MiB").StoredChecksum);
+        Assert.Equal(PartSizePolicy.AwsCli.Resolve(17 * MiB), PartSizePolicy.AwsCliV2.Resolve(17 * MiB));
+    }
+
     [Theory]
     [InlineData("aws-cli", "aws-cli")]
     [InlineData(" AWS-CLI ", "aws-cli")]
     [InlineData("boto3", "aws-cli")]
     [InlineData("dotnet", "dotnet")]
     [InlineData("dotnet-v3", "dotnet-v3")]
+    [InlineData("aws-cli-v2", "aws-cli-v2")]
     [InlineData("single", "single")]
     [InlineData("5242880", "5MiB")]
     [InlineData("16MiB", "16MiB")]
