@@ -2,6 +2,7 @@ using System.CommandLine;
 using ModelPackTools.Engine;
 using ModelPackTools.Extraction;
 using ModelPackTools.Manifests;
+using ModelPackTools.Reporting;
 using ModelPackTools.S3;
 using ModelPackTools.Trees;
 
@@ -51,8 +52,8 @@ internal static class VerifyCommand
         }
 
         output.WriteLine(differences.Count == 0
-            ? $"{against}: identical to {manifestPath} ({rows.Count} objects)"
-            : $"{against}: {differences.Count} differences from {manifestPath}");
+            ? $"{against}: identical to {manifestPath} ({TextReportWriter.Plural(rows.Count, "object")})"
+            : $"{against}: {TextReportWriter.Plural(differences.Count, "difference")} from {manifestPath}");
         return differences.Count == 0 ? ExitCodes.Clean : ExitCodes.ErrorsFound;
     }
 }

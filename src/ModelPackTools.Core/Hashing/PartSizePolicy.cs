@@ -75,7 +75,7 @@ public sealed record PartSizePolicy
         {
             throw new S3LimitException(
                 $"a part size of {ByteSize.Format(partSize)} ({partSize} bytes) is outside S3's limits: parts must be " +
-                $"{ByteSize.Format(S3Limits.MinPartSize)} to {ByteSize.Format(S3Limits.MaxPartSize)}.");
+                $"{ByteSize.Spell(S3Limits.MinPartSize)} to {ByteSize.Spell(S3Limits.MaxPartSize)}.");
         }
 
         return FixedUnchecked(partSize);
@@ -132,7 +132,7 @@ public sealed record PartSizePolicy
     internal static PartSizePolicy FixedUnchecked(long partSize)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(partSize);
-        return new PartSizePolicy(ByteSize.Format(partSize), Growth.None, partSize + 1, partSize);
+        return new PartSizePolicy(ByteSize.Spell(partSize), Growth.None, partSize + 1, partSize);
     }
 
     // s3transfer's ChunksizeAdjuster: double until at most 10,000 parts, then clamp to 5 GiB (S3 then refuses
