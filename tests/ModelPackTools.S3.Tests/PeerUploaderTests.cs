@@ -74,6 +74,7 @@ public sealed class PeerUploaderTests(S3ServerFixture server)
         // The CRC32 S3 holds: composite (-3) for the multipart object. Then a manifest whose CRC32 differs is caught
         // although size and ETag agree: the checksum really is compared.
         Assert.True(clean.ExitCode == 0, clean.Output + clean.Error);
+        Assert.Contains("sizes, ETags and crc32 compared", clean.Output, StringComparison.Ordinal);
         var text = File.ReadAllText(manifest);
         var row = text.Split("\r\n").Single(l => l.Contains("/config.json,", StringComparison.Ordinal));
         Assert.EndsWith("," + S3Checksum.Format(System.IO.Hashing.Crc32.HashToUInt32("{\"labels\": 2}"u8)), row, StringComparison.Ordinal);

@@ -35,6 +35,28 @@ public static class ManifestComparer
         return [.. differences.OrderBy(d => d.Path, StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// The checksums that were really compared: those recorded in a row and held by its object, for at least one object.
+    /// A verify that compared none says so rather than let "identical" imply more than sizes and ETags.
+    /// </summary>
+    public static IReadOnlyList<string> ComparedChecksums(IReadOnlyList<ManifestRow> rows, IReadOnlyList<ObservedObject> observed)
+    {
+        var found = new Dictionary<string, ObservedObject>(StringComparer.Ordinal);
+        foreach (var item in observed)
+        {
+            found.TryAdd(item.Path, item);
+        }
+
+        var pairs = rows.Where(r => found.ContainsKey(r.Key)).Select(r => (Row: r, Item: found[r.Key])).ToList();
+        static bool Both(string? a, string? b) => !string.IsNullOrEmpty(a) && !string.IsNullOrEmpty(b);
+        return
+        [
+            .. pairs.Any(p => Both(p.Row.Crc64Nvme, p.Item.Crc64Nvme)) ? ["crc64nvme"] : Array.Empty<string>(),
+            .. pairs.Any(p => Both(p.Row.Crc32, p.Item.Crc32)) ? ["crc32"] : Array.Empty<string>(),
+            .. pairs.Any(p => Both(p.Row.Sha256, p.Item.Sha256)) ? ["sha256"] : Array.Empty<string>(),
+        ];
+    }
+
     // The first difference only: once the size differs, the ETag differing says nothing new.
     private static ManifestDifference? CompareRow(ManifestRow row, ObservedObject item)
     {
