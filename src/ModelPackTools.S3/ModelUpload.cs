@@ -35,11 +35,14 @@ public static class ModelUpload
         }
         catch (OperationCanceledException e)
         {
-            throw ModelPackException.Because(e, DiagnosticCatalog.Cancelled, "multipart uploads in flight were aborted and the manifest was not uploaded");
+            var held = plan.Manifest is null ? string.Empty : " and the manifest was not uploaded";
+            throw ModelPackException.Because(e, DiagnosticCatalog.Cancelled, $"multipart uploads in flight were aborted{held}");
         }
         catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException)
         {
-            throw ModelPackException.Because(e, DiagnosticCatalog.S3RequestFailed, $"upload to '{destination}' failed: {e.Message} (the manifest was not uploaded)");
+            // Only an upload that has a manifest can hold it back.
+            var held = plan.Manifest is null ? string.Empty : " (the manifest was not uploaded)";
+            throw ModelPackException.Because(e, DiagnosticCatalog.S3RequestFailed, $"upload to '{destination}' failed: {e.Message}{held}");
         }
     }
 }

@@ -8,7 +8,7 @@ namespace ModelPackTools.S3;
 
 /// <summary>
 /// Reads a prefix as <see cref="ObservedObject"/>s for <see cref="ManifestComparer"/>: sizes and ETags from the
-/// listing, and the stored CRC64NVME/SHA-256 from HeadObject for the keys whose manifest row records one (the
+/// listing, and the stored CRC64NVME/CRC32/SHA-256 from HeadObject for the keys whose manifest row records one (the
 /// listing does not carry checksum values, and objects uploaded without checksums simply have none).
 /// </summary>
 public static class S3BucketObserver
@@ -32,7 +32,7 @@ public static class S3BucketObserver
         IAmazonS3 client, S3Location prefix, IReadOnlyList<ManifestRow> rows, int maxConcurrency, CancellationToken cancellationToken = default)
     {
         var listing = await S3Listing.ListAsync(client, prefix, cancellationToken);
-        var withChecksums = rows.Where(r => !string.IsNullOrEmpty(r.Crc64Nvme) || !string.IsNullOrEmpty(r.Sha256))
+        var withChecksums = rows.Where(r => !string.IsNullOrEmpty(r.Crc64Nvme) || !string.IsNullOrEmpty(r.Sha256) || !string.IsNullOrEmpty(r.Crc32))
             .Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
         var observed = new ObservedObject[listing.Count];
         await Parallel.ForEachAsync(
@@ -47,7 +47,7 @@ public static class S3BucketObserver
                 {
                     var head = await client.GetObjectMetadataAsync(
                         new GetObjectMetadataRequest { BucketName = prefix.Bucket, Key = item.Key, ChecksumMode = ChecksumMode.ENABLED }, token);
-                    observed[i] = observed[i] with { Crc64Nvme = head.ChecksumCRC64NVME, Sha256 = head.ChecksumSHA256 };
+                    observed[i] = observed[i] with { Crc64Nvme = head.ChecksumCRC64NVME, Sha256 = head.ChecksumSHA256, Crc32 = head.ChecksumCRC32 };
                 }
             });
         return observed;

@@ -55,8 +55,10 @@ public static class UploadPlanner
             return new ModelUploadPlan(check.Report, items, null, []);
         }
 
+        var rows = ManifestReader.Read(manifestPath);
+        ManifestPlace.RequireUnder(rows, destination, SettingNames.Manifest);
         var differences = ManifestComparer.Compare(
-            ManifestReader.Read(manifestPath),
+            rows,
             [.. files.Select((f, i) => new ObservedObject(f.Relative, predictions[i].Length, predictions[i].ETag))]);
         var manifestKey = ManifestLocation.Resolve(destination, manifestS3Uri);
         var manifest = new UploadItem(manifestPath, manifestKey, (await Fingerprint([manifestPath], prediction, cancellationToken))[0]);

@@ -19,6 +19,7 @@ public static class VerifyTarget
 
         // A prefix without '/' would also list its siblings (models/m/1 lists models/m/10/...).
         var prefix = OptionValues.Require(OptionValues.TryParsePrefixUri(against, SettingNames.S3Uri, out var location, out var problem), location, problem)!;
+        ManifestPlace.RequireUnder(rows, prefix, SettingNames.Manifest);
         return await S3BucketObserver.ObserveAsync(client, prefix, rows, 8, cancellationToken);
     }
 }

@@ -146,7 +146,26 @@ public sealed class PackAndEtagCommandTests : IDisposable
 
         Assert.Equal(0, exitCode);
         Assert.Contains($"ETag \"{expected}\"", output, StringComparison.Ordinal);
-        Assert.Contains("3 parts of 5MiB", output, StringComparison.Ordinal);
+        Assert.Contains("12.0 MiB, ETag", output, StringComparison.Ordinal);
+        Assert.Contains("3 parts of 5.0 MiB", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void Etag_json_gives_a_single_put_no_parts_whatever_its_length(int length)
+    {
+        var file = Path.Combine(this.directory, $"{length}.bin");
+        File.WriteAllBytes(file, new byte[length]);
+
+        var (exitCode, output, _) = CommandRunner.Run("etag", file, "--format", "json");
+
+        Assert.Equal(0, exitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        var item = json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Array ? json.RootElement[0] : json.RootElement;
+        Assert.False(item.GetProperty("multipart").GetBoolean());
+        Assert.Equal(0, item.GetProperty("partSize").GetInt64());
+        Assert.Equal(0, item.GetProperty("partCount").GetInt32());
     }
 
     [Fact]

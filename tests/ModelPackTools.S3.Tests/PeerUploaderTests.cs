@@ -43,6 +43,48 @@ public sealed class PeerUploaderTests(S3ServerFixture server)
         }
     }
 
+    [Theory]
+    [InlineData("aws-cli")]
+    [InlineData("boto3")]
+    public void The_manifest_records_the_crc32_the_uploader_leaves_and_verify_compares_it(string uploader)
+    {
+        var prefix = $"peers/verify-{uploader}/model/";
+        var uri = $"s3://{S3ServerFixture.Bucket}/{prefix}";
+        using var layout = new TestLayout().With("config.json", "{\"labels\": 2}");
+        Random(layout, "weights.bin", 17 << 20);
+        var manifest = layout.Scratch("manifest.csv");
+        var written = CommandRunner.Run("manifest", layout.Model, "--s3-uri", uri, "--uploader", uploader, "-o", manifest);
+        Assert.True(written.ExitCode == 0, written.Output + written.Error);
+        if (uploader == "aws-cli")
+        {
+            PeerTool.Run("aws", "s3", "cp", "--recursive", layout.Model, uri, "--endpoint-url", server.Endpoint, "--only-show-errors");
+        }
+        else
+        {
+            foreach (var name in new[] { "config.json", "weights.bin" })
+            {
+                PeerTool.Run(
+                    "python3", "-c", "import sys, boto3; boto3.client('s3', endpoint_url=sys.argv[1]).upload_file(sys.argv[2], sys.argv[3], sys.argv[4])",
+                    server.Endpoint, layout.PathOf(name), S3ServerFixture.Bucket, prefix + name);
+            }
+        }
+
+        var clean = CommandRunner.Run("verify", manifest, "--against", uri, "--endpoint-url", server.Endpoint);
+
+        // The CRC32 S3 holds: composite (-3) for the multipart object. Then a manifest whose CRC32 differs is caught
+        // although size and ETag agree: the checksum really is compared.
+        Assert.True(clean.ExitCode == 0, clean.Output + clean.Error);
+        Assert.Contains("sizes, ETags and crc32 compared", clean.Output, StringComparison.Ordinal);
+        var text = File.ReadAllText(manifest);
+        var row = text.Split("\r\n").Single(l => l.Contains("/config.json,", StringComparison.Ordinal));
+        Assert.EndsWith("," + S3Checksum.Format(System.IO.Hashing.Crc32.HashToUInt32("{\"labels\": 2}"u8)), row, StringComparison.Ordinal);
+        Assert.Matches(@"weights\.bin,.*,[A-Za-z0-9+/=]{8}-3\r\n", text);
+        File.WriteAllText(manifest, text.Replace(row, row[..row.LastIndexOf(',')] + ",AAAAAA==", StringComparison.Ordinal));
+        var changed = CommandRunner.Run("verify", manifest, "--against", uri, "--endpoint-url", server.Endpoint);
+        Assert.Equal(1, changed.ExitCode);
+        Assert.Contains("config.json: checksum changed: manifest crc32 AAAAAA==", changed.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Aws_cli_accepts_the_create_model_package_request_the_tool_writes()
     {

@@ -82,6 +82,28 @@ public sealed class UploadAndVerifyTests(S3ServerFixture server)
     }
 
     [Fact]
+    public void A_failed_upload_mentions_the_manifest_only_when_there_is_one_and_counts_read_as_english()
+    {
+        using var layout = new TestLayout().With("config.json", "{}");
+        var manifest = layout.WriteManifest("s3://no-such-bucket/m/");
+
+        var without = CommandRunner.Run("upload", layout.Model, "--s3-uri", "s3://no-such-bucket/m/", "--endpoint-url", server.Endpoint);
+        var with = CommandRunner.Run("upload", layout.Model, "--s3-uri", "s3://no-such-bucket/m/", "--manifest", manifest, "--endpoint-url", server.Endpoint);
+
+        Assert.Equal(2, without.ExitCode);
+        Assert.Contains("MPK9011", without.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("manifest", without.Error, StringComparison.Ordinal);
+        Assert.Equal(2, with.ExitCode);
+        Assert.Contains("(the manifest was not uploaded)", with.Error, StringComparison.Ordinal);
+
+        var uri = $"s3://{S3ServerFixture.Bucket}/wording/model/";
+        var upload = CommandRunner.Run("upload", layout.Model, "--s3-uri", uri, "--endpoint-url", server.Endpoint);
+        var verify = CommandRunner.Run("verify", layout.WriteManifest(uri), "--against", uri, "--endpoint-url", server.Endpoint);
+        Assert.Contains("uploaded 1 object (2 B)", upload.Output, StringComparison.Ordinal);
+        Assert.Contains("(1 object; sizes, ETags and crc64nvme compared)", verify.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Verify_of_an_unreadable_manifest_is_a_usage_failure()
     {
         using var layout = new TestLayout();

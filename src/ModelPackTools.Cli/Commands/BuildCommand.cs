@@ -61,7 +61,7 @@ internal static class BuildCommand
         }
 
         var facts = result.Facts!;
-        output.WriteLine($"{Path.Combine(outDirectory, facts.Artifact)}: {facts.Files} files, {TextReportWriter.FormatBytes(facts.Bytes)}{Excluded(result.Excluded)}");
+        output.WriteLine($"{Path.Combine(outDirectory, facts.Artifact)}: {TextReportWriter.Plural(facts.Files, "file")}, {TextReportWriter.FormatBytes(facts.Bytes)}{Excluded(result.Excluded)}");
         if (facts.ModelDataETag is not null)
         {
             output.WriteLine($"ModelDataUrl: {facts.ModelDataUrl ?? "(no s3Uri)"}  ModelDataETag: {facts.ModelDataETag}");

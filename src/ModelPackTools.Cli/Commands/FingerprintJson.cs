@@ -12,8 +12,9 @@ internal static class FingerprintJson
         json.WriteString("etag", fingerprint.ETag);
         json.WriteString("uploader", policy.ToString());
         json.WriteBoolean("multipart", fingerprint.IsMultipart);
-        json.WriteNumber("partSize", fingerprint.PartSize);
-        json.WriteNumber("partCount", fingerprint.PartCount);
+        // A single PUT has no parts, whatever its length (an empty file and a 1-byte file alike): 0 and 0.
+        json.WriteNumber("partSize", fingerprint.IsMultipart ? fingerprint.PartSize : 0);
+        json.WriteNumber("partCount", fingerprint.IsMultipart ? fingerprint.PartCount : 0);
         json.WriteStartObject("checksums");
         WriteIf(json, "ChecksumCRC32", fingerprint.Crc32);
         WriteIf(json, "ChecksumCRC32Composite", fingerprint.Crc32Composite);

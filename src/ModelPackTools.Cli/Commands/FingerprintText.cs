@@ -8,7 +8,7 @@ internal static class FingerprintText
     public static void Write(TextWriter output, string name, Fingerprint fingerprint, PartSizePolicy policy)
     {
         var plan = fingerprint.IsMultipart
-            ? $"{fingerprint.PartCount} parts of {ByteSize.Format(fingerprint.PartSize)}"
+            ? $"{Reporting.TextReportWriter.Plural(fingerprint.PartCount, "part")} of {ByteSize.Format(fingerprint.PartSize)}"
             : "single PUT";
         output.WriteLine($"{name}: {ByteSize.Format(fingerprint.Length)}, ETag \"{fingerprint.ETag}\" ({policy}: {plan})");
         foreach (var (label, value) in Checksums(fingerprint))

@@ -48,7 +48,7 @@ internal static class LayoutCommand
             }
 
             CheckOutcome.WriteWarnings(result.Check, output);
-            output.WriteLine($"laid out {result.Linked + result.Copied} files ({TextReportWriter.FormatBytes(result.Bytes)}) in {result.OutputPath}: {result.Linked} hard-linked, {result.Copied} copied");
+            output.WriteLine($"laid out {TextReportWriter.Plural(result.Linked + result.Copied, "file")} ({TextReportWriter.FormatBytes(result.Bytes)}) in {result.OutputPath}: {result.Linked} hard-linked, {result.Copied} copied");
             return ExitCodes.Clean;
         }
     }

@@ -46,7 +46,7 @@ internal static class ManifestCommand
             }
 
             CheckOutcome.WriteWarnings(result.Check, output);
-            output.WriteLine($"{result.OutputPath}: {result.Rows.Count} objects, {TextReportWriter.FormatBytes(result.Rows.Sum(r => r.Size))}");
+            output.WriteLine($"{result.OutputPath}: {TextReportWriter.Plural(result.Rows.Count, "object")}, {TextReportWriter.FormatBytes(result.Rows.Sum(r => r.Size))}");
             output.WriteLine($"ManifestEtag: {result.ManifestFingerprint!.ETag}");
             return ExitCodes.Clean;
         });

@@ -70,7 +70,7 @@ internal static class PackCommand
         CheckOutcome.WriteWarnings(result.Check, output);
 
         var ratio = result.TarLength == 0 ? 0 : 100.0 * result.OutputLength / result.TarLength;
-        output.WriteLine($"packed {result.MemberCount} members: tar {ByteSize.Format(result.TarLength)} -> {ByteSize.Format(result.OutputLength)} ({ratio:0.0}%)");
+        output.WriteLine($"packed {TextReportWriter.Plural(result.MemberCount, "member")}: tar {ByteSize.Format(result.TarLength)} -> {ByteSize.Format(result.OutputLength)} ({ratio:0.0}%)");
         FingerprintText.Write(output, result.OutputPath!, result.Fingerprint!, settings.PartSizes);
     }
 

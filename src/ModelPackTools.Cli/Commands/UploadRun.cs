@@ -2,6 +2,7 @@ using ModelPackTools.Extraction;
 using ModelPackTools.Hashing;
 using ModelPackTools.Reporting;
 using ModelPackTools.S3;
+using static ModelPackTools.Reporting.TextReportWriter;
 
 namespace ModelPackTools.Cli.Commands;
 
@@ -47,11 +48,12 @@ internal static class UploadRun
         if (mismatches.Count > 0)
         {
             var held = plan.Manifest is not null && result.Manifest is null ? "; the manifest was not uploaded" : string.Empty;
-            error.WriteLine($"modelpack: error: {mismatches.Count} of {uploaded.Count} objects do not have the predicted ETag{held}");
+            var verb = mismatches.Count == 1 ? "does" : "do";
+            error.WriteLine($"modelpack: error: {mismatches.Count} of {Plural(uploaded.Count, "object")} {verb} not have the predicted ETag{held}");
             return ExitCodes.ErrorsFound;
         }
 
-        output.WriteLine($"uploaded {plan.Objects.Count} objects ({ByteSize.Format(plan.TotalBytes)}) to {options.Destination}, every ETag as predicted ({options.Prediction.PartSizes} parts)");
+        output.WriteLine($"uploaded {Plural(plan.Objects.Count, "object")} ({ByteSize.Format(plan.TotalBytes)}) to {options.Destination}, every ETag as predicted ({options.Prediction.PartSizes} parts)");
         if (result.Manifest is { } sent)
         {
             output.WriteLine($"manifest: s3://{options.Destination.Bucket}/{sent.Key}");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ModelPackTools.Engine;
 using ModelPackTools.Extraction;
 using ModelPackTools.Manifests;
+using ModelPackTools.Reporting;
 using ModelPackTools.S3;
 using ModelPackTools.Trees;
 
@@ -50,9 +51,13 @@ internal static class VerifyCommand
             output.WriteLine(difference);
         }
 
+        var checksums = ManifestComparer.ComparedChecksums(rows, observed);
+        var compared = checksums.Count == 0
+            ? "sizes and ETags compared; no checksum, none recorded in the manifest being held by the objects"
+            : $"sizes, ETags and {string.Join(", ", checksums)} compared";
         output.WriteLine(differences.Count == 0
-            ? $"{against}: identical to {manifestPath} ({rows.Count} objects)"
-            : $"{against}: {differences.Count} differences from {manifestPath}");
+            ? $"{against}: identical to {manifestPath} ({TextReportWriter.Plural(rows.Count, "object")}; {compared})"
+            : $"{against}: {TextReportWriter.Plural(differences.Count, "difference")} from {manifestPath}");
         return differences.Count == 0 ? ExitCodes.Clean : ExitCodes.ErrorsFound;
     }
 }

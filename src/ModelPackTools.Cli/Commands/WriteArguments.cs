@@ -21,8 +21,10 @@ internal sealed class WriteArguments(string threadsDescription)
 
     public Option<string?> Uploader { get; } = new("--uploader")
     {
-        Description = "Predict the part sizes of an uploader: aws-cli (also boto3: 8 MiB, doubled to fit 10,000 parts), " +
-                      "dotnet (TransferUtility: multipart from 16 MiB, parts of max(5 MiB, size/10000)) or single (one PUT). Default: aws-cli.",
+        Description = "Predict the part sizes and the checksum S3 will hold after an uploader: aws-cli (AWS CLI v1, also boto3: " +
+                      "8 MiB, doubled to fit 10,000 parts; CRC32, composite for multipart), aws-cli-v2 (the same parts; CRC64NVME), " +
+                      "dotnet (AWSSDK.S3 4.x TransferUtility: multipart from 16 MiB, parts of max(8 MiB, size/10000); full-object CRC32), " +
+                      "dotnet-v3 (AWSSDK.S3 3.x: the same with max(5 MiB, size/10000)) or single (one PUT). Default: aws-cli.",
     };
 
     public Option<string?> Checksums { get; } = new("--checksums")

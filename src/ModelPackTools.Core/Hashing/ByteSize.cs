@@ -46,8 +46,25 @@ public static class ByteSize
         }
     }
 
-    // The shortest exact spelling that Parse reads back (the largest unit that divides): "8MiB", "16MB", "8724153B".
+    /// <summary>
+    /// A size for people, one format everywhere: bytes below 1 KiB ("512 B"), else one decimal in the largest IEC unit
+    /// it reaches ("30.0 MiB" for 31,460,470 bytes, 30 MiB and 30,725 KiB alike). Not exact: where the exact value
+    /// matters, a message adds the bytes, or uses <see cref="Spell"/>.
+    /// </summary>
     public static string Format(long bytes)
+    {
+        if (bytes is > -1024 and < 1024)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{bytes} B");
+        }
+
+        var unit = Units.Take(4).First(u => Math.Abs(bytes) >= u.Factor);
+        return string.Create(CultureInfo.InvariantCulture, $"{(double)bytes / unit.Factor:0.0} {unit.Unit}");
+    }
+
+    // The shortest exact spelling that Parse reads back (the largest unit that divides): "8MiB", "16MB", "8724153B".
+    // For option values (a part size's name), never for telling people how large something is.
+    public static string Spell(long bytes)
     {
         var best = Units[^1];
         foreach (var unit in Units)

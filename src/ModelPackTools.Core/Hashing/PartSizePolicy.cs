@@ -10,9 +10,10 @@ public sealed record PartSizePolicy
     private readonly Growth growth;
 
     // Presets and Fixed cover real uploaders; tests build others with tiny sizes to reach the growth rules.
-    internal PartSizePolicy(string name, Growth growth, long multipartThreshold, long partSize)
+    internal PartSizePolicy(string name, Growth growth, long multipartThreshold, long partSize, FingerprintKinds storedChecksum = FingerprintKinds.None)
     {
         this.Name = name;
+        this.StoredChecksum = storedChecksum;
         this.growth = growth;
         this.MultipartThreshold = multipartThreshold;
         this.PartSize = partSize;
@@ -26,22 +27,40 @@ public sealed record PartSizePolicy
     }
 
     /// <summary>
-    /// AWS CLI and boto3 (s3transfer): multipart from 8 MiB, 8 MiB parts, the part size doubled until the object
-    /// fits in 10,000 parts (and capped at 5 GiB).
+    /// AWS CLI v1 and boto3 (s3transfer): multipart from 8 MiB, 8 MiB parts, the part size doubled until the object
+    /// fits in 10,000 parts (and capped at 5 GiB). Both send CRC32 by default, so S3 holds a composite CRC32 for a
+    /// multipart object (checked against both in the S3 tests).
     /// </summary>
-    public static PartSizePolicy AwsCli { get; } = new("aws-cli", Growth.DoubleToFit, 8L << 20, 8L << 20);
+    public static PartSizePolicy AwsCli { get; } = new("aws-cli", Growth.DoubleToFit, 8L << 20, 8L << 20, FingerprintKinds.Crc32Composite);
 
     /// <summary>
-    /// AWS SDK for .NET TransferUtility: multipart from 16 MiB, parts of max(5 MiB, ceil(length / 10,000)).
-    /// Newer AWSSDK.S3 releases (aws-sdk-net#4096, late 2025) start from 8 MiB parts instead; this preset
-    /// describes the earlier ones.
+    /// AWS CLI v2 from 2.23: the same part sizes as v1, but it sends CRC64NVME, which S3 holds over the whole object.
     /// </summary>
-    public static PartSizePolicy DotNet { get; } = new("dotnet", Growth.SpreadOverMaxParts, 16L << 20, 5L << 20);
+    public static PartSizePolicy AwsCliV2 { get; } = new("aws-cli-v2", Growth.DoubleToFit, 8L << 20, 8L << 20, FingerprintKinds.Crc64Nvme);
+
+    /// <summary>
+    /// AWS SDK for .NET TransferUtility as this tool ships it (AWSSDK.S3 4.x; run against it in the S3 tests): multipart
+    /// from 16 MiB, parts of max(8 MiB, ceil(length / 10,000)). It sends CRC32 and completes multipart uploads with a
+    /// full-object CRC32.
+    /// </summary>
+    public static PartSizePolicy DotNet { get; } = new("dotnet", Growth.SpreadOverMaxParts, 16L << 20, 8L << 20, FingerprintKinds.Crc32);
+
+    /// <summary>
+    /// Older AWS SDK for .NET TransferUtility (AWSSDK.S3 3.x, before aws-sdk-net#4096 raised the minimum): multipart
+    /// from 16 MiB, parts of max(5 MiB, ceil(length / 10,000)). Still what many deployed pipelines run.
+    /// </summary>
+    public static PartSizePolicy DotNetV3 { get; } = new("dotnet-v3", Growth.SpreadOverMaxParts, 16L << 20, 5L << 20);
 
     /// <summary>Always one PUT, which S3 limits to 5 GiB.</summary>
     public static PartSizePolicy SinglePut { get; } = new("single", Growth.None, long.MaxValue, 0);
 
     public string Name { get; }
+
+    /// <summary>
+    /// The additional checksum S3 holds after this uploader with its defaults (CRC32 composite or full-object, or
+    /// CRC64NVME); None when it is unknown or none is sent (a bare part size, a single PUT, the older .NET SDK).
+    /// </summary>
+    public FingerprintKinds StoredChecksum { get; }
 
     // Objects of at least this length are uploaded in parts; long.MaxValue when never.
     public long MultipartThreshold { get; }
@@ -56,21 +75,23 @@ public sealed record PartSizePolicy
         {
             throw new S3LimitException(
                 $"a part size of {ByteSize.Format(partSize)} ({partSize} bytes) is outside S3's limits: parts must be " +
-                $"{ByteSize.Format(S3Limits.MinPartSize)} to {ByteSize.Format(S3Limits.MaxPartSize)}.");
+                $"{ByteSize.Spell(S3Limits.MinPartSize)} to {ByteSize.Spell(S3Limits.MaxPartSize)}.");
         }
 
         return FixedUnchecked(partSize);
     }
 
-    /// <summary>"aws-cli" (or "boto3"), "dotnet", "single", or a size such as "8MiB" or "5242880".</summary>
+    /// <summary>"aws-cli" (or "boto3"), "aws-cli-v2", "dotnet", "dotnet-v3", "single", or a size such as "8MiB" or "5242880".</summary>
     public static PartSizePolicy Parse(string text) => text.Trim().ToLowerInvariant() switch
     {
         "aws-cli" or "boto3" => AwsCli,
+        "aws-cli-v2" => AwsCliV2,
         "dotnet" => DotNet,
+        "dotnet-v3" => DotNetV3,
         "single" => SinglePut,
         _ when text.Trim().Length > 0 && char.IsAsciiDigit(text.Trim()[0]) => Fixed(ByteSize.Parse(text)),
         _ => throw new FormatException(
-            $"'{text}' is not a part size: use aws-cli, boto3, dotnet, single, or a size such as 8MiB or 5242880."),
+            $"'{text}' is not a part size: use aws-cli, boto3, aws-cli-v2, dotnet, dotnet-v3, single, or a size such as 8MiB or 5242880."),
     };
 
     public UploadPlan Resolve(long length)
@@ -111,7 +132,7 @@ public sealed record PartSizePolicy
     internal static PartSizePolicy FixedUnchecked(long partSize)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(partSize);
-        return new PartSizePolicy(ByteSize.Format(partSize), Growth.None, partSize + 1, partSize);
+        return new PartSizePolicy(ByteSize.Spell(partSize), Growth.None, partSize + 1, partSize);
     }
 
     // s3transfer's ChunksizeAdjuster: double until at most 10,000 parts, then clamp to 5 GiB (S3 then refuses

@@ -25,7 +25,7 @@ public readonly record struct UploadPlan(long Length, bool IsMultipart, long Par
         {
             throw new S3LimitException(
                 $"{length} bytes in parts of {ByteSize.Format(partSize)} would be {count} parts; S3 allows " +
-                $"{S3Limits.MaxPartCount}. Use a part size of at least {ByteSize.Format(MinimumPartSizeFor(length))}.");
+                $"{S3Limits.MaxPartCount}. Use a part size of at least {ByteSize.Spell(MinimumPartSizeFor(length))}.");
         }
 
         return new UploadPlan(length, true, partSize, (int)count);

@@ -35,7 +35,13 @@ public static class LocalTreeObserver
             var results = await Fingerprinter.ComputeManyAsync([.. indexes.Select(i => files[i].LocalPath!)], options, cancellationToken);
             for (var n = 0; n < indexes.Count; n++)
             {
-                observed[indexes[n]] = observed[indexes[n]] with { ETag = results[n].ETag, Crc64Nvme = results[n].Crc64Nvme, Sha256 = results[n].Sha256 };
+                observed[indexes[n]] = observed[indexes[n]] with
+                {
+                    ETag = results[n].ETag,
+                    Crc64Nvme = results[n].Crc64Nvme,
+                    Sha256 = results[n].Sha256,
+                    Crc32 = results[n].Crc32Composite ?? results[n].Crc32,
+                };
             }
         }
 
@@ -46,5 +52,6 @@ public static class LocalTreeObserver
     private static FingerprintKinds KindsFor(ManifestRow row) =>
         FingerprintKinds.ETag |
         (string.IsNullOrEmpty(row.Crc64Nvme) ? FingerprintKinds.None : FingerprintKinds.Crc64Nvme) |
-        (string.IsNullOrEmpty(row.Sha256) ? FingerprintKinds.None : FingerprintKinds.Sha256);
+        (string.IsNullOrEmpty(row.Sha256) ? FingerprintKinds.None : FingerprintKinds.Sha256) |
+        (string.IsNullOrEmpty(row.Crc32) ? FingerprintKinds.None : row.Crc32.Contains('-', StringComparison.Ordinal) ? FingerprintKinds.Crc32Composite : FingerprintKinds.Crc32);
 }

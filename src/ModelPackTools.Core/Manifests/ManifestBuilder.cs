@@ -36,7 +36,7 @@ public static class ManifestBuilder
 
         var files = PrefixObjects.Of(check);
         options.Progress?.Start(files.Sum(f => f.Size));
-        var fingerprints = await HashAsync(check.Tree.SourceName, files, options with { Kinds = RowKinds }, check.ContentPending ? check.Content : null, cancellationToken);
+        var fingerprints = await HashAsync(check.Tree.SourceName, files, options with { Kinds = RowKinds | options.PartSizes.StoredChecksum }, check.ContentPending ? check.Content : null, cancellationToken);
         var report = check.ReportWithContent();
         if (report.HasErrors)
         {
@@ -51,7 +51,8 @@ public static class ManifestBuilder
             fingerprints[i].PartSize,
             fingerprints[i].PartCount,
             fingerprints[i].Crc64Nvme!,
-            fingerprints[i].Sha256!)).ToList();
+            fingerprints[i].Sha256!,
+            fingerprints[i].Crc32Composite ?? fingerprints[i].Crc32 ?? string.Empty)).ToList();
 
         Fingerprint manifestFingerprint;
         try

@@ -35,6 +35,28 @@ public static class ManifestComparer
         return [.. differences.OrderBy(d => d.Path, StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// The checksums that were really compared: those recorded in a row and held by its object, for at least one object.
+    /// A verify that compared none says so rather than let "identical" imply more than sizes and ETags.
+    /// </summary>
+    public static IReadOnlyList<string> ComparedChecksums(IReadOnlyList<ManifestRow> rows, IReadOnlyList<ObservedObject> observed)
+    {
+        var found = new Dictionary<string, ObservedObject>(StringComparer.Ordinal);
+        foreach (var item in observed)
+        {
+            found.TryAdd(item.Path, item);
+        }
+
+        var pairs = rows.Where(r => found.ContainsKey(r.Key)).Select(r => (Row: r, Item: found[r.Key])).ToList();
+        static bool Both(string? a, string? b) => !string.IsNullOrEmpty(a) && !string.IsNullOrEmpty(b);
+        return
+        [
+            .. pairs.Any(p => Both(p.Row.Crc64Nvme, p.Item.Crc64Nvme)) ? ["crc64nvme"] : Array.Empty<string>(),
+            .. pairs.Any(p => Both(p.Row.Crc32, p.Item.Crc32)) ? ["crc32"] : Array.Empty<string>(),
+            .. pairs.Any(p => Both(p.Row.Sha256, p.Item.Sha256)) ? ["sha256"] : Array.Empty<string>(),
+        ];
+    }
+
     // The first difference only: once the size differs, the ETag differing says nothing new.
     private static ManifestDifference? CompareRow(ManifestRow row, ObservedObject item)
     {
@@ -53,6 +75,11 @@ public static class ManifestComparer
             return Changed(row, ManifestDifferenceKind.ChecksumChanged, $"crc64nvme {row.Crc64Nvme}", $"crc64nvme {item.Crc64Nvme}");
         }
 
+        if (Differs(WithoutPartCount(row.Crc32, item.Crc32), WithoutPartCount(item.Crc32, row.Crc32), StringComparison.Ordinal))
+        {
+            return Changed(row, ManifestDifferenceKind.ChecksumChanged, $"crc32 {row.Crc32}", $"crc32 {item.Crc32}");
+        }
+
         return Differs(row.Sha256, item.Sha256, StringComparison.Ordinal)
             ? Changed(row, ManifestDifferenceKind.ChecksumChanged, $"sha256 {row.Sha256}", $"sha256 {item.Sha256}")
             : null;
@@ -67,6 +94,12 @@ public static class ManifestComparer
     // ETags are hex (any case); checksums are base64, where case matters.
     private static bool Differs(string? expected, string? actual, StringComparison comparison) =>
         !string.IsNullOrEmpty(expected) && !string.IsNullOrEmpty(actual) && !string.Equals(expected, actual, comparison);
+
+    // A composite checksum is "value-N"; some servers' HeadObject (moto's) leave the "-N" off. Compare the values then.
+    private static string? WithoutPartCount(string? value, string? other) =>
+        value is not null && other is not null && value.Contains('-', StringComparison.Ordinal) && !other.Contains('-', StringComparison.Ordinal)
+            ? value[..value.IndexOf('-', StringComparison.Ordinal)]
+            : value;
 
     // S3 returns ETags quoted; manifests and listings may or may not keep the quotes.
     private static string? NormalizeETag(string? etag) => etag?.Trim().Trim('"');

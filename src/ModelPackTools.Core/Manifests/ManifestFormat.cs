@@ -4,5 +4,5 @@ namespace ModelPackTools.Manifests;
 public static class ManifestFormat
 {
     public static readonly IReadOnlyList<string> Columns =
-        ["s3_uri", "key", "size", "etag", "part_size", "part_count", "crc64nvme", "sha256"];
+        ["s3_uri", "key", "size", "etag", "part_size", "part_count", "crc64nvme", "sha256", "crc32"];
 }

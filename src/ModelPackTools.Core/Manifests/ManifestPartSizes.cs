@@ -12,5 +12,5 @@ public static class ManifestPartSizes
     public static PartSizePolicy For(ManifestRow row) =>
         row.Size == 0 || !row.ETag.Contains('-', StringComparison.Ordinal) || row.PartSize <= 0
             ? PartSizePolicy.SinglePut
-            : new PartSizePolicy(ByteSize.Format(row.PartSize), PartSizePolicy.Growth.None, 1, row.PartSize);
+            : new PartSizePolicy(ByteSize.Spell(row.PartSize), PartSizePolicy.Growth.None, 1, row.PartSize);
 }

@@ -27,7 +27,8 @@ public static class ManifestReader
                     Number(csv, "part_size", path),
                     (int)Number(csv, "part_count", path),
                     Field(csv, "crc64nvme", path),
-                    Field(csv, "sha256", path)));
+                    Field(csv, "sha256", path),
+                    Optional(csv, "crc32")));
             }
 
             return rows;
@@ -42,6 +43,10 @@ public static class ManifestReader
         csv.TryGetFieldIndex(column, out var index)
             ? csv.GetString(index)
             : throw new ModelPackException(DiagnosticCatalog.UnreadableInput, $"'{path}' is not a modelpack manifest: no '{column}' column");
+
+    // A column added after the first release: manifests written before it simply lack it.
+    private static string Optional(CsvReader csv, string column) =>
+        csv.TryGetFieldIndex(column, out var index) ? csv.GetString(index) : string.Empty;
 
     private static long Number(CsvReader csv, string column, string path)
     {

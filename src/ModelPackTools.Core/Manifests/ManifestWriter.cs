@@ -22,6 +22,7 @@ public static class ManifestWriter
                 row.PartCount.ToString(CultureInfo.InvariantCulture),
                 row.Crc64Nvme,
                 row.Sha256,
+                row.Crc32,
             ]);
         }
 

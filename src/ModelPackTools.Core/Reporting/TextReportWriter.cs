@@ -30,13 +30,8 @@ public static class TextReportWriter
     public static string Line(Diagnostic diagnostic, string subject) =>
         $"{diagnostic.Location?.ToString() ?? Printable(diagnostic.Path) ?? subject}: {(diagnostic.IsError ? "error" : "warning")} {diagnostic.Code}: {Printable(diagnostic.Message)}";
 
-    public static string FormatBytes(long bytes) => bytes switch
-    {
-        < 1024 => $"{bytes} B",
-        < 1024 * 1024 => $"{bytes / 1024.0:0.#} KiB",
-        < 1024L * 1024 * 1024 => $"{bytes / (1024.0 * 1024):0.#} MiB",
-        _ => $"{bytes / (1024.0 * 1024 * 1024):0.##} GiB",
-    };
+    // The one size format of every output (ByteSize.Format).
+    public static string FormatBytes(long bytes) => Hashing.ByteSize.Format(bytes);
 
     public static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 

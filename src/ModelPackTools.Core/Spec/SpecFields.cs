@@ -27,7 +27,7 @@ public static class SpecFields
         new("s3Uri", SpecKind.String, "Destination: s3://bucket/key.tar.gz or s3://bucket/prefix/ (tar.gz appends model.tar.gz to a prefix)."),
         new("manifestS3Uri", SpecKind.String, "Format prefix: where the manifest CSV is uploaded (default: beside the prefix, <prefix>.manifest.csv)."),
         new("partSize", SpecKind.String, "Upload part size such as 64MiB (exclusive with uploader); decides the ETags."),
-        new("uploader", SpecKind.String, "Uploader whose part sizes decide the ETags: aws-cli (default), dotnet or single.", Values: ["aws-cli", "boto3", "dotnet", "single"]),
+        new("uploader", SpecKind.String, "Uploader whose part sizes decide the ETags (and whose checksum the manifest records): aws-cli (default), boto3, aws-cli-v2, dotnet (AWSSDK.S3 4.x), dotnet-v3 (AWSSDK.S3 3.x) or single.", Values: ["aws-cli", "boto3", "aws-cli-v2", "dotnet", "dotnet-v3", "single"]),
         new("image", SpecKind.String, "The inference container image (ECR URI)."),
         new("framework", SpecKind.String, "Framework of the container, e.g. PYTORCH."),
         new("frameworkVersion", SpecKind.String, "Framework version, e.g. 2.3."),

@@ -34,9 +34,20 @@ public sealed class ByteSizeTests
     [InlineData(8_724_153L, "8724153B")]
     [InlineData(5L << 30, "5GiB")]
     [InlineData(0L, "0B")]
-    public void Formats_the_shortest_exact_spelling(long bytes, string expected)
+    public void Spells_the_shortest_exact_spelling(long bytes, string expected)
     {
-        Assert.Equal(expected, ByteSize.Format(bytes));
+        Assert.Equal(expected, ByteSize.Spell(bytes));
         Assert.Equal(bytes, ByteSize.Parse(expected));
     }
+
+    [Theory]
+    [InlineData(31_460_470L, "30.0 MiB")] // the three neighbours, which printed 31460470B, 30MiB and 30725KiB
+    [InlineData(30L << 20, "30.0 MiB")]
+    [InlineData(30_725L << 10, "30.0 MiB")]
+    [InlineData(0L, "0 B")]
+    [InlineData(1023L, "1023 B")]
+    [InlineData(1126L, "1.1 KiB")]
+    [InlineData(5L << 30, "5.0 GiB")]
+    [InlineData(3L << 40, "3.0 TiB")]
+    public void Formats_every_size_for_people_the_same_way(long bytes, string expected) => Assert.Equal(expected, ByteSize.Format(bytes));
 }

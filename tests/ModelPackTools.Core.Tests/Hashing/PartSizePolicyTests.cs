@@ -40,20 +40,33 @@ public sealed class PartSizePolicyTests
     }
 
     [Fact]
-    public void Dotnet_puts_objects_under_16_MiB_in_one_request()
+    public void Dotnet_puts_objects_under_16_MiB_in_one_request_and_cuts_8_MiB_parts_from_there()
     {
         Assert.False(PartSizePolicy.DotNet.Resolve((16 * MiB) - 1).IsMultipart);
-        Assert.Equal(new UploadPlan(16 * MiB, true, 5 * MiB, 4), PartSizePolicy.DotNet.Resolve(16 * MiB));
+        Assert.Equal(new UploadPlan(16 * MiB, true, 8 * MiB, 2), PartSizePolicy.DotNet.Resolve(16 * MiB));
+
+        // The example: AWSSDK.S3 4.x uploads 17 MiB in three parts, where the 5 MiB rule predicted four.
+        Assert.Equal(new UploadPlan(17 * MiB, true, 8 * MiB, 3), PartSizePolicy.DotNet.Resolve(17 * MiB));
+        Assert.Equal(new UploadPlan(17 * MiB, true, 5 * MiB, 4), PartSizePolicy.DotNetV3.Resolve(17 * MiB));
     }
 
-    [Fact]
-    public void Dotnet_spreads_100_GiB_over_10000_parts()
+    [Theory]
+    [InlineData("dotnet")]
+    [InlineData("dotnet-v3")]
+    public void Dotnet_spreads_100_GiB_over_10000_parts(string uploader)
     {
         var length = 100 * GiB;
-        var plan = PartSizePolicy.DotNet.Resolve(length);
+        var plan = PartSizePolicy.Parse(uploader).Resolve(length);
         Assert.Equal((long)Math.Ceiling(length / 10_000.0), plan.PartSize);
         Assert.Equal(10_737_419L, plan.PartSize);
         Assert.Equal(10_000, plan.PartCount);
+    }
+
+    [Fact]
+    public void Dotnet_keeps_8_MiB_parts_until_10000_of_them_are_not_enough()
+    {
+        Assert.Equal(8 * MiB, PartSizePolicy.DotNet.Resolve(10_000 * 8 * MiB).PartSize);
+        Assert.Equal(8 * MiB + 1, PartSizePolicy.DotNet.Resolve((10_000 * 8 * MiB) + 1).PartSize);
     }
 
     [Fact]
@@ -102,11 +115,24 @@ public sealed class PartSizePolicyTests
         Assert.Equal(new UploadPlan(12, true, 5, 3), policy.Resolve(12));
     }
 
+    [Fact]
+    public void Presets_carry_the_checksum_s3_holds_after_that_uploader()
+    {
+        Assert.Equal(FingerprintKinds.Crc32Composite, PartSizePolicy.Parse("aws-cli").StoredChecksum);
+        Assert.Equal(FingerprintKinds.Crc32Composite, PartSizePolicy.Parse("boto3").StoredChecksum);
+        Assert.Equal(FingerprintKinds.Crc64Nvme, PartSizePolicy.Parse("aws-cli-v2").StoredChecksum);
+        Assert.Equal(FingerprintKinds.Crc32, PartSizePolicy.Parse("dotnet").StoredChecksum);
+        Assert.Equal(FingerprintKinds.None, PartSizePolicy.Parse("64MiB").StoredChecksum);
+        Assert.Equal(PartSizePolicy.AwsCli.Resolve(17 * MiB), PartSizePolicy.AwsCliV2.Resolve(17 * MiB));
+    }
+
     [Theory]
     [InlineData("aws-cli", "aws-cli")]
     [InlineData(" AWS-CLI ", "aws-cli")]
     [InlineData("boto3", "aws-cli")]
     [InlineData("dotnet", "dotnet")]
+    [InlineData("dotnet-v3", "dotnet-v3")]
+    [InlineData("aws-cli-v2", "aws-cli-v2")]
     [InlineData("single", "single")]
     [InlineData("5242880", "5MiB")]
     [InlineData("16MiB", "16MiB")]

@@ -38,6 +38,21 @@ public class ManifestComparerTests
         Assert.Equal("weights.bin: missing", differences[^1].ToString());
     }
 
+    [Theory]
+    [InlineData("AAAAAA==-3", "AAAAAA==-3", false)]
+    [InlineData("AAAAAA==-3", "AAAAAA==", false)] // a server whose HeadObject leaves the part count off
+    [InlineData("AAAAAA==-3", "BBBBBB==-3", true)]
+    [InlineData("AAAAAA==", "BBBBBB==", true)]
+    public void The_crc32_the_uploader_leaves_is_compared(string recorded, string stored, bool differs)
+    {
+        var differences = ManifestComparer.Compare([Weights with { Crc64Nvme = "", Crc32 = recorded }], [new ObservedObject("weights.bin", 10, "abc", Crc32: stored)]);
+        Assert.Equal(differs, differences.Count == 1);
+        if (differs)
+        {
+            Assert.Equal($"weights.bin: checksum changed: manifest crc32 {recorded}, found crc32 {stored}", differences[0].ToString());
+        }
+    }
+
     [Fact]
     public void Values_nobody_recorded_are_not_compared() =>
         Assert.Empty(ManifestComparer.Compare([Weights with { Crc64Nvme = "" }], [new ObservedObject("weights.bin", 10, null, "x")]));
