@@ -1,17 +1,17 @@
+using System.IO.Hashing;
 using ModelPackTools.Hashing;
 
 namespace ModelPackTools.S3;
 
 /// <summary>
-/// CRC64NVME of one byte range of a file, as S3's header value. This AWSSDK.S3 computes CRC64NVME only through the
-/// AWS CRT native package, which this machine's package source does not serve, so Core's implementation supplies the
-/// value and the SDK merely sends it. Costs one more read of each part.
+/// CRC64NVME of one byte range of a file, as S3's header value (System.IO.Hashing's CRC-64/NVME). Costs one more
+/// read of each part.
 /// </summary>
 internal static class PartChecksum
 {
     public static async Task<string> Crc64NvmeAsync(string path, long position, long length, CancellationToken cancellationToken)
     {
-        var crc = new Crc64Nvme();
+        var crc = new Crc64(Crc64ParameterSet.Nvme);
         var buffer = new byte[Math.Min(length, 1 << 20)];
         await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, useAsync: true);
         file.Position = position;

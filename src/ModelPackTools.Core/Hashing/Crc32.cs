@@ -1,25 +1,20 @@
 namespace ModelPackTools.Hashing;
 
 /// <summary>
-/// CRC-32 (ISO-HDLC: gzip, zip, S3's CRC32 checksum), reflected polynomial 0xEDB88320, slicing-by-8.
-/// Stands in for System.IO.Hashing.Crc32, which this machine's package source does not serve.
+/// CRC-32 (ISO-HDLC: gzip's trailer) for the gzip reader and writer under Archives/, which still call it by this
+/// name: a thin forward to System.IO.Hashing and <see cref="CrcCombine"/>. Delete it once Archives/ calls those directly.
 /// </summary>
 public sealed class Crc32
 {
-    private static readonly ReflectedCrc<uint> Engine = new(0xEDB88320u);
-    private uint state = 0xFFFFFFFFu;
+    private readonly System.IO.Hashing.Crc32 crc = new();
 
-    public void Append(ReadOnlySpan<byte> data) => this.state = Engine.Update(this.state, data);
+    public void Append(ReadOnlySpan<byte> data) => this.crc.Append(data);
 
-    public uint GetCurrentHashAsUInt32() => ~this.state;
+    public uint GetCurrentHashAsUInt32() => this.crc.GetCurrentHashAsUInt32();
 
-    public void Reset() => this.state = 0xFFFFFFFFu;
+    public void Reset() => this.crc.Reset();
 
-    public static uint Compute(ReadOnlySpan<byte> data) => ~Engine.Update(0xFFFFFFFFu, data);
+    public static uint Compute(ReadOnlySpan<byte> data) => System.IO.Hashing.Crc32.HashToUInt32(data);
 
-    /// <summary>
-    /// The CRC of A followed by B from CRC(A), CRC(B) and B's length, without the bytes (zlib's crc32_combine).
-    /// Lets parallel compressors checksum blocks independently and still write one gzip trailer.
-    /// </summary>
-    public static uint Combine(uint crcA, uint crcB, long lengthB) => Engine.Combine(crcA, crcB, lengthB);
+    public static uint Combine(uint crcA, uint crcB, long lengthB) => CrcCombine.Crc32(crcA, crcB, lengthB);
 }

@@ -20,8 +20,8 @@ internal static class FingerprintAssembler
         }
 
         string? Want(FingerprintKinds kind, Func<string> value) => kinds.HasFlag(kind) ? value() : null;
-        var crc32 = Fold(parts, p => p.Crc32, Crc32.Combine);
-        var crc32C = Fold(parts, p => p.Crc32C, Crc32C.Combine);
+        var crc32 = Fold(parts, p => p.Crc32, CrcCombine.Crc32);
+        var crc32C = Fold(parts, p => p.Crc32C, CrcCombine.Crc32C);
 
         return new Fingerprint
         {
@@ -48,7 +48,7 @@ internal static class FingerprintAssembler
                 FingerprintKinds.Crc32CComposite,
                 () => multipart ? S3Checksum.Crc32CComposite(parts.Select(p => p.Crc32C).ToArray()) : S3Checksum.Format(crc32C)),
             Crc64Nvme = Want(
-                FingerprintKinds.Crc64Nvme, () => S3Checksum.Format(Fold(parts, p => p.Crc64Nvme, Crc64Nvme.Combine))),
+                FingerprintKinds.Crc64Nvme, () => S3Checksum.Format(Fold(parts, p => p.Crc64Nvme, CrcCombine.Crc64Nvme))),
         };
     }
 

@@ -1,3 +1,4 @@
+using System.IO.Hashing;
 using System.Security.Cryptography;
 
 namespace ModelPackTools.Hashing;
@@ -10,9 +11,9 @@ internal sealed class MultiHasher : IDisposable
 
     private readonly IncrementalHash? md5;
     private readonly IncrementalHash? sha256;
-    private readonly Crc32? crc32;
-    private readonly Crc32C? crc32C;
-    private readonly Crc64Nvme? crc64Nvme;
+    private readonly System.IO.Hashing.Crc32? crc32;
+    private readonly System.IO.Hashing.Crc32? crc32C;
+    private readonly Crc64? crc64Nvme;
     private long length;
 
     public MultiHasher(DigestKinds kinds)
@@ -22,9 +23,9 @@ internal sealed class MultiHasher : IDisposable
         this.md5 = kinds.HasFlag(DigestKinds.Md5) ? IncrementalHash.CreateHash(HashAlgorithmName.MD5) : null;
 #pragma warning restore CA5351
         this.sha256 = kinds.HasFlag(DigestKinds.Sha256) ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
-        this.crc32 = kinds.HasFlag(DigestKinds.Crc32) ? new Crc32() : null;
-        this.crc32C = kinds.HasFlag(DigestKinds.Crc32C) ? new Crc32C() : null;
-        this.crc64Nvme = kinds.HasFlag(DigestKinds.Crc64Nvme) ? new Crc64Nvme() : null;
+        this.crc32 = kinds.HasFlag(DigestKinds.Crc32) ? new System.IO.Hashing.Crc32() : null;
+        this.crc32C = kinds.HasFlag(DigestKinds.Crc32C) ? new System.IO.Hashing.Crc32(Crc32ParameterSet.Crc32C) : null;
+        this.crc64Nvme = kinds.HasFlag(DigestKinds.Crc64Nvme) ? new Crc64(Crc64ParameterSet.Nvme) : null;
     }
 
     public void Append(ReadOnlySpan<byte> data)

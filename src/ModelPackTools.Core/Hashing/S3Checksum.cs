@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.Security.Cryptography;
 
 namespace ModelPackTools.Hashing;
@@ -27,10 +28,10 @@ public static class S3Checksum
     public static string Format(ReadOnlySpan<byte> digest) => Convert.ToBase64String(digest);
 
     public static string Crc32Composite(IReadOnlyList<uint> partCrcs) =>
-        $"{Format(Crc32.Compute(BigEndian(partCrcs)))}-{partCrcs.Count}";
+        $"{Format(System.IO.Hashing.Crc32.HashToUInt32(BigEndian(partCrcs)))}-{partCrcs.Count}";
 
     public static string Crc32CComposite(IReadOnlyList<uint> partCrcs) =>
-        $"{Format(Crc32C.Compute(BigEndian(partCrcs)))}-{partCrcs.Count}";
+        $"{Format(System.IO.Hashing.Crc32.HashToUInt32(Crc32ParameterSet.Crc32C, BigEndian(partCrcs)))}-{partCrcs.Count}";
 
     public static string Sha256Composite(IReadOnlyList<byte[]> partDigests)
     {

@@ -1,61 +1,36 @@
+using System.IO.Hashing;
 using ModelPackTools.Hashing;
 
 namespace ModelPackTools.Tests.Hashing;
 
-// One face for the three CRCs so each behaviour is written once and run against all of them.
-public sealed record CrcAlgorithm(
+// One face for the three CRCs so each behaviour is written once and run against all of them. The CRCs come from
+// System.IO.Hashing with the parameter sets the engine uses; the combine under test is the engine's own.
+internal sealed record CrcAlgorithm(
     string Name,
+    DigestKinds Kind,
     Func<byte[], ulong> Compute,
     Func<ulong, ulong, long, ulong> Combine,
-    Func<IEnumerable<byte[]>, ulong> Incremental,
     Func<byte[], ulong> Reference)
 {
     public static readonly CrcAlgorithm Crc32 = new(
         "CRC-32",
-        data => ModelPackTools.Hashing.Crc32.Compute(data),
-        (a, b, length) => ModelPackTools.Hashing.Crc32.Combine((uint)a, (uint)b, length),
-        pieces =>
-        {
-            var crc = new ModelPackTools.Hashing.Crc32();
-            foreach (var piece in pieces)
-            {
-                crc.Append(piece);
-            }
-
-            return crc.GetCurrentHashAsUInt32();
-        },
+        DigestKinds.Crc32,
+        data => System.IO.Hashing.Crc32.HashToUInt32(data),
+        (a, b, length) => CrcCombine.Crc32((uint)a, (uint)b, length),
         data => BitwiseReflected(data, 0xEDB88320u, 32));
 
     public static readonly CrcAlgorithm Crc32C = new(
         "CRC-32C",
-        data => ModelPackTools.Hashing.Crc32C.Compute(data),
-        (a, b, length) => ModelPackTools.Hashing.Crc32C.Combine((uint)a, (uint)b, length),
-        pieces =>
-        {
-            var crc = new ModelPackTools.Hashing.Crc32C();
-            foreach (var piece in pieces)
-            {
-                crc.Append(piece);
-            }
-
-            return crc.GetCurrentHashAsUInt32();
-        },
+        DigestKinds.Crc32C,
+        data => System.IO.Hashing.Crc32.HashToUInt32(Crc32ParameterSet.Crc32C, data),
+        (a, b, length) => CrcCombine.Crc32C((uint)a, (uint)b, length),
         data => BitwiseReflected(data, 0x82F63B78u, 32));
 
     public static readonly CrcAlgorithm Crc64Nvme = new(
         "CRC-64/NVME",
-        data => ModelPackTools.Hashing.Crc64Nvme.Compute(data),
-        ModelPackTools.Hashing.Crc64Nvme.Combine,
-        pieces =>
-        {
-            var crc = new ModelPackTools.Hashing.Crc64Nvme();
-            foreach (var piece in pieces)
-            {
-                crc.Append(piece);
-            }
-
-            return crc.GetCurrentHashAsUInt64();
-        },
+        DigestKinds.Crc64Nvme,
+        data => Crc64.HashToUInt64(Crc64ParameterSet.Nvme, data),
+        CrcCombine.Crc64Nvme,
         data => BitwiseReflected(data, 0x9A6C9329AC4BC9B5ul, 64));
 
     public static TheoryData<string> Names => new() { "CRC-32", "CRC-32C", "CRC-64/NVME" };
@@ -68,7 +43,25 @@ public sealed record CrcAlgorithm(
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
-    // The textbook bit-at-a-time definition: independent of the tables and the combine maths under test.
+    // What the engine's own hasher (the one the fingerprinter feeds) reports for this CRC.
+    public ulong ViaHasher(IEnumerable<byte[]> pieces)
+    {
+        var hasher = new MultiHasher(this.Kind);
+        foreach (var piece in pieces)
+        {
+            hasher.Append(piece);
+        }
+
+        var digests = hasher.Finish();
+        return this.Kind switch
+        {
+            DigestKinds.Crc32 => digests.Crc32,
+            DigestKinds.Crc32C => digests.Crc32C,
+            _ => digests.Crc64Nvme,
+        };
+    }
+
+    // The textbook bit-at-a-time definition: independent of the library and the combine maths under test.
     private static ulong BitwiseReflected(byte[] data, ulong polynomial, int width)
     {
         var mask = width == 64 ? ulong.MaxValue : (1ul << width) - 1;

@@ -7,21 +7,16 @@ public sealed class CrcTests
 {
     private static readonly byte[] Check = Encoding.ASCII.GetBytes("123456789");
 
-    [Fact]
-    public void Crc32_check_value() => Assert.Equal(0xCBF43926u, Crc32.Compute(Check));
-
-    [Fact]
-    public void Crc32C_check_value() => Assert.Equal(0xE3069283u, Crc32C.Compute(Check));
-
-    [Fact]
-    public void Crc64Nvme_check_value() => Assert.Equal(0xAE8B14860A799888ul, Crc64Nvme.Compute(Check));
-
-    [Fact]
-    public void Empty_input_has_crc_zero()
+    [Theory]
+    [InlineData("CRC-32", 0xCBF43926ul)]
+    [InlineData("CRC-32C", 0xE3069283ul)]
+    [InlineData("CRC-64/NVME", 0xAE8B14860A799888ul)]
+    public void The_hasher_gives_each_crcs_check_value(string name, ulong check)
     {
-        Assert.Equal(0u, Crc32.Compute([]));
-        Assert.Equal(0u, Crc32C.Compute([]));
-        Assert.Equal(0ul, Crc64Nvme.Compute([]));
+        // The catalogue's check values pin the parameter sets: System.IO.Hashing's default Crc64 is ECMA-182, not NVMe.
+        var crc = CrcAlgorithm.Named(name);
+        Assert.Equal(check, crc.ViaHasher([Check]));
+        Assert.Equal(0ul, crc.ViaHasher([]));
     }
 
     [Theory]
@@ -56,7 +51,7 @@ public sealed class CrcTests
             offset += size;
         }
 
-        Assert.Equal(crc.Compute(data), crc.Incremental(pieces));
+        Assert.Equal(crc.Compute(data), crc.ViaHasher(pieces));
     }
 
     [Theory]
@@ -115,43 +110,23 @@ public sealed class CrcTests
         // Combining with real zero runs checks the maths against bytes; beyond that, combine with crcB = 0 is the
         // pure shift by lengthB bytes, so two shifts of 2^32 bytes must equal one shift of 2^33.
         var zeros = new byte[1 << 20];
-        var zeroCrc = Crc64Nvme.Compute(zeros);
-        var twoMiB = Crc64Nvme.Combine(zeroCrc, zeroCrc, zeros.Length);
-        Assert.Equal(Crc64Nvme.Compute(new byte[2 << 20]), twoMiB);
+        var zeroCrc = CrcAlgorithm.Crc64Nvme.Compute(zeros);
+        var twoMiB = CrcCombine.Crc64Nvme(zeroCrc, zeroCrc, zeros.Length);
+        Assert.Equal(CrcAlgorithm.Crc64Nvme.Compute(new byte[2 << 20]), twoMiB);
 
-        var a = Crc64Nvme.Compute("a"u8);
-        var viaHalves = Crc64Nvme.Combine(Crc64Nvme.Combine(a, 0, 1L << 32), 0, 1L << 32);
-        Assert.Equal(Crc64Nvme.Combine(a, 0, 1L << 33), viaHalves);
+        var a = CrcAlgorithm.Crc64Nvme.Compute("a"u8.ToArray());
+        var viaHalves = CrcCombine.Crc64Nvme(CrcCombine.Crc64Nvme(a, 0, 1L << 32), 0, 1L << 32);
+        Assert.Equal(CrcCombine.Crc64Nvme(a, 0, 1L << 33), viaHalves);
     }
 
     [Fact]
-    public void Reset_starts_over()
+    public void The_engine_computes_crcs_with_system_io_hashing_and_keeps_only_combine()
     {
-        var crc = new Crc32C();
-        crc.Append("garbage"u8);
-        crc.Reset();
-        crc.Append(Check);
-        Assert.Equal(0xE3069283u, crc.GetCurrentHashAsUInt32());
-    }
-
-    [Fact]
-    public void Crc32C_instruction_path_equals_table_path()
-    {
-        // On a machine without SSE4.2 or the ARM CRC extension both sides run the table, and this still holds.
-        var random = new Random(6);
-        var buffer = new byte[70_000];
-        random.NextBytes(buffer);
-        for (var length = 0; length < 300; length++)
-        {
-            var offset = random.Next(0, 16);
-            var slice = buffer.AsSpan(offset, length);
-            Assert.Equal(Crc32C.ComputeSoftware(slice), Crc32C.Compute(slice));
-        }
-
-        foreach (var length in new[] { 4095, 4096, 4097, 65_536, 69_999 })
-        {
-            var slice = buffer.AsSpan(buffer.Length - length);
-            Assert.Equal(Crc32C.ComputeSoftware(slice), Crc32C.Compute(slice));
-        }
+        // The hand-written slicing-by-8 and SSE4.2 engines are gone: the only CRC code left in Core is the combine
+        // maths System.IO.Hashing lacks (and the gzip writer's forward to it).
+        var core = typeof(CrcCombine).Assembly;
+        Assert.Contains(core.GetReferencedAssemblies(), a => a.Name == "System.IO.Hashing");
+        var crcTypes = core.GetTypes().Where(t => t.Namespace == "ModelPackTools.Hashing" && t.Name.Contains("Crc", StringComparison.Ordinal) && !t.IsNested);
+        Assert.Equal(["Crc32", "CrcCombine"], crcTypes.Select(t => t.Name).Order(StringComparer.Ordinal));
     }
 }

@@ -15,8 +15,8 @@ public static class Expected
         }
 
         var multipart = plan.IsMultipart;
-        var crc32 = S3Checksum.Format(Crc32.Compute(data));
-        var crc32C = S3Checksum.Format(Crc32C.Compute(data));
+        var crc32 = S3Checksum.Format((uint)CrcAlgorithm.Crc32.Compute(data));
+        var crc32C = S3Checksum.Format((uint)CrcAlgorithm.Crc32C.Compute(data));
         return new Fingerprint
         {
             Length = data.Length,
@@ -33,13 +33,13 @@ public static class Expected
                 : Convert.ToBase64String(Reference.Sha256(data)),
             Crc32 = crc32,
             Crc32Composite = multipart
-                ? $"{S3Checksum.Format(Crc32.Compute(BigEndian(parts.Select(p => Crc32.Compute(p)))))}-{parts.Count}"
+                ? $"{S3Checksum.Format((uint)CrcAlgorithm.Crc32.Compute(BigEndian(parts.Select(p => (uint)CrcAlgorithm.Crc32.Compute(p)))))}-{parts.Count}"
                 : crc32,
             Crc32C = crc32C,
             Crc32CComposite = multipart
-                ? $"{S3Checksum.Format(Crc32C.Compute(BigEndian(parts.Select(p => Crc32C.Compute(p)))))}-{parts.Count}"
+                ? $"{S3Checksum.Format((uint)CrcAlgorithm.Crc32C.Compute(BigEndian(parts.Select(p => (uint)CrcAlgorithm.Crc32C.Compute(p)))))}-{parts.Count}"
                 : crc32C,
-            Crc64Nvme = S3Checksum.Format(Crc64Nvme.Compute(data)),
+            Crc64Nvme = S3Checksum.Format(CrcAlgorithm.Crc64Nvme.Compute(data)),
         };
     }
 

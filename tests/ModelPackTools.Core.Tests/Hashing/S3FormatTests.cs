@@ -39,8 +39,8 @@ public sealed class S3FormatTests
     [Fact]
     public void Composite_checksums_known_vectors()
     {
-        Assert.Equal("w5Zujw==-3", S3Checksum.Crc32Composite(Parts.Select(p => Crc32.Compute(p)).ToArray()));
-        Assert.Equal("L0OmpQ==-3", S3Checksum.Crc32CComposite(Parts.Select(p => Crc32C.Compute(p)).ToArray()));
+        Assert.Equal("w5Zujw==-3", S3Checksum.Crc32Composite(Parts.Select(p => (uint)CrcAlgorithm.Crc32.Compute(p)).ToArray()));
+        Assert.Equal("L0OmpQ==-3", S3Checksum.Crc32CComposite(Parts.Select(p => (uint)CrcAlgorithm.Crc32C.Compute(p)).ToArray()));
         Assert.Equal(
             "anbQBjvVp5Sr5UnUY3wk9oi+3YBkdJQqUodNC5mlcBA=-3",
             S3Checksum.Sha256Composite(Parts.Select(p => Reference.Sha256(p)).ToArray()));
