@@ -118,7 +118,10 @@ public sealed partial class TarArchiveReader
         {
             if (this.entries.Count == 0 && headerOffset == 0 && !h.Slice(257, 5).SequenceEqual("ustar"u8))
             {
-                throw new ArchiveFormatException(DiagnosticCatalog.UnreadableInput, "the file is not a tar archive (no valid tar header at its start)");
+                // Say what it is when the bytes tell (a gzip-compressed zip, a .tar that is really an HTML page).
+                throw FileMagic.Describe(h) is { } what
+                    ? new ArchiveFormatException(DiagnosticCatalog.NotAModelArchive, $"the {(this.stream is GzipValidatingStream ? "gzip-compressed data" : "file")} is {what}, not a tar archive")
+                    : new ArchiveFormatException(DiagnosticCatalog.UnreadableInput, "the file is not a tar archive (no valid tar header at its start)");
             }
 
             throw new ArchiveFormatException(

@@ -39,4 +39,21 @@ public static partial class DiagnosticCatalog
         "and Python read it; busybox tar ignores PAX `size` and reads the member's data as headers. Fix: nothing for " +
         "SageMaker itself; for busybox-based images write the archive with GNU tar's default format, which stores large " +
         "sizes in base-256 (`tar --format=gnu`).");
+
+    public static readonly DiagnosticDescriptor NotAModelArchive = new(
+        "MPK2022", "Not a gzip-compressed tar archive", DiagnosticSeverity.Error,
+        "{0}; SageMaker reads model data as a gzip-compressed tar (model.tar.gz) or as uncompressed files under a prefix",
+        "With CompressionType=Gzip SageMaker gunzips and untars the object; with CompressionType=None it copies objects " +
+        "as they are. A zip, xz, zstd, bzip2, lz4 or 7z file, an executable or a saved web page is neither a model.tar.gz " +
+        "nor a list of S3 keys, whatever its name says: the file's first bytes tell what it is. Fix: repack the model " +
+        "(`modelpack pack model -o model.tar.gz` or `tar -czf model.tar.gz -C model .`), or check it with the mode " +
+        "s3object-none if the file itself is the model.");
+
+    public static readonly DiagnosticDescriptor InputNotRegular = new(
+        "MPK9030", "Input is not a regular file or folder", DiagnosticSeverity.Error,
+        "'{0}' is {1}; give a model folder, an archive or a listing file",
+        "This stops the command before any output is written (exit code 2); nothing about the model was judged. A FIFO, " +
+        "socket or device has no contents to judge: reading a FIFO blocks until another process writes to it, and a " +
+        "character device such as /dev/zero never ends. The input is refused at once and never opened. Fix: give the " +
+        "file or folder itself.");
 }

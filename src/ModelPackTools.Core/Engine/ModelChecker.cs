@@ -42,6 +42,7 @@ public static class ModelChecker
         }
 
         RefuseGzipModeForListing(input, tree, settings);
+        tree = PrefixListing.WithoutSlash(tree, settings);
         if (tree.SourceKind != SourceKind.Directory)
         {
             return ModelCheck.Run(tree, settings, content, contentPending: false);
