@@ -36,16 +36,7 @@ public sealed class S3ObjectUploader(IAmazonS3 client, UploadChecksum checksum, 
     private async Task<string> PutAsync(string bucket, UploadItem item, CancellationToken cancellationToken)
     {
         var request = new PutObjectRequest { BucketName = bucket, Key = item.Key, FilePath = item.LocalPath, UseChunkEncoding = this.UseChunkEncoding };
-        if (checksum == UploadChecksum.Crc32)
-        {
-            request.ChecksumAlgorithm = ChecksumAlgorithm.CRC32;
-        }
-        else if (checksum == UploadChecksum.Crc64Nvme)
-        {
-            request.ChecksumCRC64NVME = item.Predicted.Crc64Nvme
-                ?? throw new InvalidOperationException("CRC64NVME uploads need the CRC64NVME in the prediction");
-        }
-
+        request.ChecksumAlgorithm = this.SdkChecksum;
         request.StreamTransferProgress += this.OnProgress;
         await this.gate.WaitAsync(cancellationToken);
         try
@@ -93,8 +84,10 @@ public sealed class S3ObjectUploader(IAmazonS3 client, UploadChecksum checksum, 
             var complete = new CompleteMultipartUploadRequest { BucketName = bucket, Key = item.Key, UploadId = uploadId, PartETags = [.. parts] };
             if (checksum == UploadChecksum.Crc64Nvme)
             {
+                // The predicted whole-object value: S3 combines the parts' CRCs and refuses the upload if they differ.
                 complete.ChecksumType = ChecksumType.FULL_OBJECT;
-                complete.ChecksumCRC64NVME = item.Predicted.Crc64Nvme;
+                complete.ChecksumCRC64NVME = item.Predicted.Crc64Nvme
+                    ?? throw new InvalidOperationException("CRC64NVME multipart uploads need the CRC64NVME in the prediction");
             }
 
             await this.gate.WaitAsync(cancellationToken);
@@ -128,20 +121,11 @@ public sealed class S3ObjectUploader(IAmazonS3 client, UploadChecksum checksum, 
             PartSize = Math.Min(item.Predicted.PartSize, item.Predicted.Length - position),
             UseChunkEncoding = this.UseChunkEncoding,
         };
-        if (checksum == UploadChecksum.Crc32)
-        {
-            request.ChecksumAlgorithm = ChecksumAlgorithm.CRC32;
-        }
-
+        request.ChecksumAlgorithm = this.SdkChecksum;
         request.StreamTransferProgress += this.OnProgress;
         await this.gate.WaitAsync(cancellationToken);
         try
         {
-            if (checksum == UploadChecksum.Crc64Nvme)
-            {
-                request.ChecksumCRC64NVME = await PartChecksum.Crc64NvmeAsync(item.LocalPath, position, request.PartSize.Value, cancellationToken);
-            }
-
             var response = await client.UploadPartAsync(request, cancellationToken);
             return new PartETag
             {
@@ -172,7 +156,15 @@ public sealed class S3ObjectUploader(IAmazonS3 client, UploadChecksum checksum, 
 
     private void OnProgress(object? sender, StreamTransferProgressArgs e) => progress?.Advance(e.IncrementTransferred);
 
-    // A CRC32 the SDK computes travels as a trailer of an aws-chunked body, which servers without SigV4 streaming
-    // (s3rver) store verbatim. A CRC64NVME computed up front travels as a header, so the body can stay plain.
-    private bool UseChunkEncoding => checksum == UploadChecksum.Crc32;
+    // The SDK computes the checksum while it streams the body (CRC64NVME over System.IO.Hashing since AWSSDK.Core 4.1)
+    // and sends it as the trailer of an aws-chunked body; S3 checks it against the bytes it received.
+    private ChecksumAlgorithm? SdkChecksum => checksum switch
+    {
+        UploadChecksum.Crc32 => ChecksumAlgorithm.CRC32,
+        UploadChecksum.Crc64Nvme => ChecksumAlgorithm.CRC64NVME,
+        _ => null,
+    };
+
+    // With no flexible checksum the body goes plain, for servers that do not decode aws-chunked bodies.
+    private bool UseChunkEncoding => checksum != UploadChecksum.None;
 }

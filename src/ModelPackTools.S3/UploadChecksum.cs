@@ -7,6 +7,6 @@ public enum UploadChecksum
     Crc32,
 
     // No flexible checksum: no trailing checksum and no aws-chunked body. Servers that only speak the older S3
-    // protocol (s3rver stores the aws-chunked framing as object bytes) need this.
+    // protocol (some store the aws-chunked framing as object bytes) need this.
     None,
 }

@@ -26,7 +26,7 @@ public static class UploadPlanner
         });
     }
 
-    /// <summary>What the prediction computes besides the ETag: the CRC64NVME is sent precomputed (see PartChecksum), so the prediction supplies it.</summary>
+    /// <summary>What the prediction computes besides the ETag: a multipart CRC64NVME upload sends the whole object's CRC64NVME when it completes.</summary>
     public static FingerprintKinds PredictionKinds(UploadChecksum checksum) =>
         FingerprintKinds.ETag | (checksum == UploadChecksum.Crc64Nvme ? FingerprintKinds.Crc64Nvme : FingerprintKinds.None);
 

@@ -1,75 +1,73 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
+using System.Net;
+using System.Net.Sockets;
 using Amazon.S3;
 using Amazon.S3.Model;
 using ModelPackTools.S3;
-using ModelPackTools.Tests.Shared;
 
 namespace ModelPackTools.S3.Tests;
 
 /// <summary>
-/// A real S3-compatible server (s3rver, pinned in s3server/package-lock.json) on 127.0.0.1 and a free port, with one
-/// bucket, for the whole test run. The SDK is pointed at it with static test credentials, and the instance metadata
-/// service is switched off, so nothing is ever asked of anything but 127.0.0.1.
+/// A real S3-compatible server for the whole test run: moto (`python3 -m moto.server`) on 127.0.0.1 and a free port,
+/// with one bucket. moto computes multipart ETags as S3 does (MD5 of the part MD5s, then -N), decodes aws-chunked
+/// bodies and also serves SageMaker. The SDK and the AWS CLI are pointed at it with static test credentials, and the
+/// instance metadata service is switched off, so nothing is ever asked of anything but 127.0.0.1.
 /// </summary>
-public sealed partial class S3ServerFixture : IDisposable
+/// <remarks>
+/// Without the awscrt package moto computes CRC-32C and CRC-64/NVME as plain CRC-32, so the tests never take moto's
+/// own values of those two as truth; they compare what was sent, or check against System.IO.Hashing.
+/// </remarks>
+public sealed class S3ServerFixture : IDisposable
 {
     public const string Bucket = "mpk-tests";
 
     private readonly Process server;
-    private readonly string dataDirectory = Directory.CreateTempSubdirectory("mpk-s3rver-").FullName;
 
     public S3ServerFixture()
     {
-        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "S3RVER");
-        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "S3RVER");
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "testing");
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "testing");
         Environment.SetEnvironmentVariable("AWS_REGION", "us-east-1");
+        Environment.SetEnvironmentVariable("AWS_DEFAULT_REGION", "us-east-1");
         Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
 
-        var serverDirectory = Path.Combine(RepositoryRoot(), "tests", "ModelPackTools.S3.Tests", "s3server");
-        if (!Directory.Exists(Path.Combine(serverDirectory, "node_modules", "s3rver")))
-        {
-            ProcessRunner.Run("npm", serverDirectory, "ci", "--no-audit", "--no-fund");
-        }
-
-        var start = new ProcessStartInfo("node") { WorkingDirectory = serverDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[]
-        {
-            "node_modules/s3rver/bin/s3rver.js", "--directory", this.dataDirectory, "--address", "127.0.0.1", "--port", "0",
-            "--silent", "--no-vhost-buckets", "--configure-bucket", Bucket,
-        })
+        var port = FreePort();
+        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-m", "moto.server", "-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
         }
 
-        this.server = Process.Start(start)!;
-        this.server.ErrorDataReceived += (_, _) => { };
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        this.server = Process.Start(start) ?? throw new InvalidOperationException("python3 could not be started");
+        this.server.OutputDataReceived += (_, e) => { };
+        this.server.ErrorDataReceived += (_, e) => log.Enqueue(e.Data ?? string.Empty);
+        this.server.BeginOutputReadLine();
         this.server.BeginErrorReadLine();
-        string? line;
-        do
-        {
-            var next = this.server.StandardOutput.ReadLineAsync();
-            line = next.Wait(TimeSpan.FromSeconds(30)) ? next.Result : null;
-        }
-        while (line is not null && !ListeningLine().IsMatch(line));
+        this.Endpoint = $"http://127.0.0.1:{port}";
 
-        var match = line is null ? null : ListeningLine().Match(line);
-        if (match is not { Success: true })
+        var deadline = Stopwatch.StartNew();
+        while (!this.Answers())
         {
-            this.Dispose();
-            throw new InvalidOperationException("s3rver did not start: " + line);
+            if (this.server.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                this.Dispose();
+                throw new InvalidOperationException("moto did not start (is moto installed? python3 -c 'import moto'): " + string.Join('\n', log));
+            }
+
+            Thread.Sleep(100);
         }
 
-        this.Endpoint = $"http://127.0.0.1:{match.Groups[1].Value}";
+        using var client = this.CreateClient();
+        client.PutBucketAsync(new PutBucketRequest { BucketName = Bucket }).GetAwaiter().GetResult();
     }
 
     public string Endpoint { get; }
 
-    /// <summary>Puts an object as a plain body: s3rver would store the SDK's default aws-chunked framing as content.</summary>
     public async Task PutAsync(string key, string content)
     {
         using var client = this.CreateClient();
-        await client.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = key, ContentBody = content, UseChunkEncoding = false });
+        await client.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = key, ContentBody = content });
     }
 
     public IAmazonS3 CreateClient() => S3ClientFactory.Create(new S3ClientOptions(this.Endpoint, "us-east-1", UploadChecksum.None));
@@ -83,28 +81,32 @@ public sealed partial class S3ServerFixture : IDisposable
         }
 
         this.server.Dispose();
-        Directory.Delete(this.dataDirectory, recursive: true);
     }
 
-    [GeneratedRegex(@"listening on 127\.0\.0\.1:(\d+)")]
-    private static partial Regex ListeningLine();
-
-    private static string RepositoryRoot()
+    // A port the kernel hands out and that nothing holds any more; moto binds it a moment later.
+    private static int FreePort()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ModelPackTools.sln")))
-            {
-                return dir.FullName;
-            }
-        }
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
-        throw new InvalidOperationException("ModelPackTools.sln not found above " + AppContext.BaseDirectory);
+    private bool Answers()
+    {
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+            return http.GetAsync(this.Endpoint + "/moto-api/").GetAwaiter().GetResult().StatusCode == HttpStatusCode.OK;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
     }
 }
 
 [CollectionDefinition(Name)]
 public sealed class S3ServerCollection : ICollectionFixture<S3ServerFixture>
 {
-    public const string Name = "s3rver";
+    public const string Name = "moto";
 }

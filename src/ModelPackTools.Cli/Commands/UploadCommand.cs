@@ -23,9 +23,9 @@ internal static class UploadCommand
         };
         var checksum = new Option<string?>("--checksum-algorithm")
         {
-            Description = "Additional checksum S3 stores and checks: CRC32 (the default; computed by the SDK, sent as an aws-chunked trailer), " +
-                          "CRC64NVME (computed here, sent as a header), or none (no flexible checksums: for S3-compatible servers " +
-                          "that do not decode aws-chunked bodies).",
+            Description = "Additional checksum S3 stores and checks, computed by the SDK and sent as an aws-chunked trailer: CRC64NVME " +
+                          "(the default, as the AWS CLI v2 sends; full-object), CRC32 (composite for multipart), or none (no flexible " +
+                          "checksums: for S3-compatible servers that do not decode aws-chunked bodies).",
         };
         var manifest = new Option<string?>("--manifest") { Description = "A manifest of the layout: checked against it first, uploaded last." };
         var manifestUri = new Option<string?>("--manifest-s3-uri")
