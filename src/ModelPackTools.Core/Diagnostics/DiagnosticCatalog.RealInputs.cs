@@ -56,4 +56,11 @@ public static partial class DiagnosticCatalog
         "socket or device has no contents to judge: reading a FIFO blocks until another process writes to it, and a " +
         "character device such as /dev/zero never ends. The input is refused at once and never opened. Fix: give the " +
         "file or folder itself.");
+
+    public static readonly DiagnosticDescriptor ArchiveAsOneFile = new(
+        "MPK3010", "Archive deployed as one file", DiagnosticSeverity.Warning,
+        "with CompressionType=None SageMaker does not extract '{0}': /opt/ml/model/{0} is the archive itself",
+        "S3Object with CompressionType=None copies the object as one file named after the last part of its key; only " +
+        "CompressionType=Gzip gunzips and untars it. Fix: nothing, if the container unpacks the archive itself; " +
+        "otherwise deploy it with the mode s3object-gzip.");
 }

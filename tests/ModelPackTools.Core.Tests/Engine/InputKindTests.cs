@@ -4,6 +4,7 @@ using ModelPackTools.Diagnostics;
 using ModelPackTools.Engine;
 using ModelPackTools.Extraction;
 using ModelPackTools.S3;
+using ModelPackTools.Trees;
 
 namespace ModelPackTools.Core.Tests.Engine;
 
@@ -129,6 +130,22 @@ public class InputKindTests
         Assert.Equal("MPK1007", diagnostic.Code);
         Assert.Contains("with one, s3://bkt/models/m/ would hold 3 files (2100 bytes)", diagnostic.Message, StringComparison.Ordinal);
         Assert.Contains("1 key of other prefixes ('models/m6/other.bin')", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("model.safetensors", "s3://b/models/model.safetensors", new string[0])]
+    [InlineData("xgboost-model", null, new string[0])]
+    [InlineData("model.tar.gz", "s3://b/m/model.tar.gz", new[] { "MPK3010" })]
+    public void In_s3object_none_a_single_file_is_one_object_named_after_its_key(string file, string? uri, string[] codes)
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Combine(file);
+        File.WriteAllBytes(path, [.. "binary\0weights\n"u8, .. new byte[4000]]);
+
+        var report = ModelChecker.Check(path, Default with { Mode = ExtractionMode.S3ObjectNone, S3Uri = uri is null ? null : S3Location.Parse(uri) }).Report;
+
+        Assert.Equal(codes, report.Codes());
+        Assert.Equal(1, report.FileCount);
     }
 
     private static void Shell(string command)
