@@ -75,17 +75,30 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
-    public void Prefix_without_trailing_slash_leaves_every_path_starting_with_a_slash()
+    public void Prefix_without_trailing_slash_is_one_finding_saying_what_the_prefix_would_hold()
     {
-        // That is what SageMaker does with the remainder of each key: "models/m" + "/config.json".
+        // SageMaker would read "models/m" + "/config.json" and models/m6/...; one finding says so, not one per key.
         var listing = Path.Combine(this.directory, "keys.txt");
-        File.WriteAllText(listing, "models/m/config.json\n");
+        File.WriteAllText(listing, "models/m/config.json\nmodels/m/model.pth\nmodels/m6/x.bin\n");
 
         var (exitCode, output, _) = CommandRunner.Run("check", listing, "--s3-uri", "s3://bucket/models/m");
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("error MPK1007", output, StringComparison.Ordinal);
-        Assert.Contains("/config.json: error MPK1001", output, StringComparison.Ordinal);
+        Assert.Contains("error MPK1007: S3 prefix 's3://bucket/models/m' does not end with '/': with one, s3://bucket/models/m/ would hold 2 files", output, StringComparison.Ordinal);
+        Assert.Contains("'models/m6/x.bin'", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("MPK1001", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("MPK1011", output, StringComparison.Ordinal);
+        Assert.Single(output.Split('\n'), l => l.Contains("error MPK", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_character_device_input_exits_2_at_once_with_a_coded_line()
+    {
+        var (exitCode, output, error) = CommandRunner.Run("check", "/dev/zero");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("MPK9030", output + error, StringComparison.Ordinal);
+        Assert.Contains("a character device", output + error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -43,7 +43,7 @@ internal static class PaxRecords
 
             var key = Encoding.UTF8.GetString(record[..equals]);
             var value = record[(equals + 1)..^1].ToArray();
-            if (!records.TryAdd(key, value))
+            if (!records.TryAdd(key, value) && !IsRepeatedByFormat(key))
             {
                 problems.Add($"{context}: the PAX key '{key}' is given twice ('{Encoding.UTF8.GetString(records[key])}' and '{Encoding.UTF8.GetString(value)}')");
                 records[key] = value;
@@ -54,4 +54,7 @@ internal static class PaxRecords
 
         return records;
     }
+
+    /// <summary>GNU sparse format 0.0 writes one offset/numbytes pair per data region: the repetition is the map.</summary>
+    private static bool IsRepeatedByFormat(string key) => key is "GNU.sparse.offset" or "GNU.sparse.numbytes";
 }

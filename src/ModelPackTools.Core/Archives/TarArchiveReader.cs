@@ -15,7 +15,7 @@ namespace ModelPackTools.Archives;
 /// normalise or throw on exactly the headers the rules exist to judge: duplicate PAX keys (last one wins), a NUL in
 /// a PAX path, negative base-256 sizes, a GNU long name that disagrees with a PAX path, data after the end marker.
 /// </remarks>
-public sealed class TarArchiveReader
+public sealed partial class TarArchiveReader
 {
     private const int Block = TarHeaderFields.BlockSize;
 
@@ -29,6 +29,9 @@ public sealed class TarArchiveReader
     private byte[]? pendingLongName;
     private byte[]? pendingLongLink;
     private readonly List<string> pendingProblems = [];
+
+    // Findings about the headers of the member being read (its extended headers included), reported under its name.
+    private readonly List<Diagnostic> pendingFindings = [];
     private string lastMemberName = "(start of archive)";
 
     private TarArchiveReader(Stream stream, ArchiveReadOptions options)
@@ -115,7 +118,10 @@ public sealed class TarArchiveReader
         {
             if (this.entries.Count == 0 && headerOffset == 0 && !h.Slice(257, 5).SequenceEqual("ustar"u8))
             {
-                throw new ArchiveFormatException(DiagnosticCatalog.UnreadableInput, "the file is not a tar archive (no valid tar header at its start)");
+                // Say what it is when the bytes tell (a gzip-compressed zip, a .tar that is really an HTML page).
+                throw FileMagic.Describe(h) is { } what
+                    ? new ArchiveFormatException(DiagnosticCatalog.NotAModelArchive, $"the {(this.stream is GzipValidatingStream ? "gzip-compressed data" : "file")} is {what}, not a tar archive")
+                    : new ArchiveFormatException(DiagnosticCatalog.UnreadableInput, "the file is not a tar archive (no valid tar header at its start)");
             }
 
             throw new ArchiveFormatException(
@@ -125,6 +131,7 @@ public sealed class TarArchiveReader
 
         var typeFlag = (char)h[156];
         var isPosixUstar = h.Slice(257, 6).SequenceEqual("ustar\0"u8);
+        this.CheckHiddenBytes(h, headerOffset, isPosixUstar);
         var nameBytes = TarHeaderFields.Text(h[..100]).ToArray();
         if (isPosixUstar)
         {
@@ -141,7 +148,8 @@ public sealed class TarArchiveReader
 
         switch (typeFlag)
         {
-            case 'x':
+            case 'x' or 'X':
+                // 'X' is the Solaris extended header that POSIX 'x' was standardised from; GNU tar reads both alike.
                 if (this.pendingPax is not null)
                 {
                     this.pendingProblems.Add("two PAX extended headers describe one member");
@@ -187,9 +195,33 @@ public sealed class TarArchiveReader
         this.ReadMember(h, typeFlag, nameBytes, size, mode);
     }
 
+    private void CheckHiddenBytes(ReadOnlySpan<byte> h, long headerOffset, bool isPosixUstar)
+    {
+        // The prefix field exists only in POSIX ustar headers; old GNU headers keep times and offsets there.
+        ReadOnlySpan<(string Field, int Start, int Length)> fields = [("name", 0, 100), ("link name", 157, 100), ("prefix", 345, 155)];
+        foreach (var (field, start, length) in fields)
+        {
+            if (field == "prefix" && !isPosixUstar)
+            {
+                continue;
+            }
+
+            var hidden = TarHeaderFields.HiddenBytes(h.Slice(start, length));
+            if (hidden > 0)
+            {
+                this.pendingFindings.Add(DiagnosticCatalog.HiddenHeaderBytes.Create(null, field, headerOffset, hidden));
+            }
+        }
+    }
+
     private void ReadMember(ReadOnlySpan<byte> h, char typeFlag, byte[] nameBytes, long size, int mode)
     {
         var pax = this.pendingPax;
+        if (pax is not null)
+        {
+            PaxOverrides.Check(pax, h, nameBytes, size, this.pendingFindings);
+        }
+
         if (pax is not null && pax.TryGetValue("path", out var paxPath))
         {
             if (this.pendingLongName is not null && !paxPath.AsSpan().SequenceEqual(this.pendingLongName))
@@ -229,7 +261,13 @@ public sealed class TarArchiveReader
             this.diagnostics.Add(DiagnosticCatalog.ConflictingNames.Create(path, problem));
         }
 
+        foreach (var finding in this.pendingFindings)
+        {
+            this.diagnostics.Add(finding with { Path = path });
+        }
+
         this.pendingProblems.Clear();
+        this.pendingFindings.Clear();
         this.pendingPax = null;
         this.pendingLongName = null;
         this.pendingLongLink = null;
@@ -280,137 +318,4 @@ public sealed class TarArchiveReader
         'V' => (EntryKind.Unknown, true, "GNU volume label (type 'V')"),
         _ => (EntryKind.Unknown, true, $"unknown entry type flag '{(typeFlag is >= ' ' and < (char)127 ? typeFlag.ToString() : $"\\x{(int)typeFlag:X2}")}'"),
     };
-
-    private byte[] ReadData(long size, int limit, string what)
-    {
-        if (size > limit)
-        {
-            throw new ArchiveFormatException(DiagnosticCatalog.LimitExceeded, $"a {what} of {size} bytes exceeds the {limit}-byte limit");
-        }
-
-        var padded = Padded(size);
-        var data = new byte[padded];
-        var read = this.stream.ReadAtLeast(data, (int)padded, throwOnEndOfStream: false);
-        this.offset += read;
-        if (read < padded)
-        {
-            throw new ArchiveFormatException(DiagnosticCatalog.TruncatedArchive, $"the archive ends inside a {what} at offset {this.offset}");
-        }
-
-        return data[..(int)size];
-    }
-
-    private void SkipSparseExtensionBlocks(string path)
-    {
-        var block = new byte[Block];
-        do
-        {
-            if (this.stream.ReadAtLeast(block, Block, throwOnEndOfStream: false) < Block)
-            {
-                throw new ArchiveFormatException(DiagnosticCatalog.TruncatedArchive, $"the archive ends inside the sparse map of '{path}'");
-            }
-
-            this.offset += Block;
-        }
-        while (block[504] != 0);
-    }
-
-    /// <summary>Skips a member's data, or reads it through <paramref name="content"/> when an inspector wants it.</summary>
-    private void SkipData(long size, string path, ContentTap? content = null)
-    {
-        var padded = Padded(size);
-        if (this.stream.CanSeek && content is null)
-        {
-            var available = this.stream.Length - this.stream.Position;
-            if (available < padded)
-            {
-                throw Truncated(path, size, Math.Max(0, available));
-            }
-
-            this.stream.Seek(padded, SeekOrigin.Current);
-            this.offset += padded;
-            return;
-        }
-
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 16);
-        try
-        {
-            var remaining = padded;
-            while (remaining > 0)
-            {
-                var n = this.stream.Read(buffer, 0, (int)Math.Min(buffer.Length, remaining));
-                if (n == 0)
-                {
-                    throw Truncated(path, size, padded - remaining);
-                }
-
-                var data = (int)Math.Clamp(size - (padded - remaining), 0, n);
-                if (content is { Wants: true } && data > 0)
-                {
-                    content.Append(buffer.AsSpan(0, data));
-                }
-
-                remaining -= n;
-                this.offset += n;
-            }
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-        }
-
-        content?.Complete();
-    }
-
-    /// <summary>
-    /// Reads everything after the first zero block. Only zeros may follow (the second marker block and the
-    /// writer's padding to its record size); reading to the end also makes the gzip layer check its last trailer.
-    /// </summary>
-    private void CheckAfterEndMarker()
-    {
-        var markerOffset = this.offset;
-        this.offset += Block;
-        long nonZero = 0;
-        long firstNonZero = -1;
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 16);
-        try
-        {
-            int n;
-            while ((n = this.stream.Read(buffer, 0, buffer.Length)) > 0)
-            {
-                var span = buffer.AsSpan(0, n);
-                var index = span.IndexOfAnyExcept((byte)0);
-                if (index >= 0)
-                {
-                    if (firstNonZero < 0)
-                    {
-                        firstNonZero = this.offset + index;
-                    }
-
-                    nonZero += n - span.Count((byte)0);
-                }
-
-                this.offset += n;
-            }
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-        }
-
-        if (nonZero > 0)
-        {
-            this.diagnostics.Add(DiagnosticCatalog.TrailingData.Create(null, nonZero, firstNonZero));
-        }
-        else if (this.offset - markerOffset < 2 * Block)
-        {
-            // A lone zero block: GNU tar warns about it; the archive may have been cut.
-            this.diagnostics.Add(DiagnosticCatalog.MissingEndMarker.Create(null));
-        }
-    }
-
-    private static long Padded(long size) => (size + Block - 1) & ~(long)(Block - 1);
-
-    private static ArchiveFormatException Truncated(string path, long size, long available) =>
-        new(DiagnosticCatalog.TruncatedArchive, $"member '{path}' declares {size} bytes but the archive ends after {available}");
 }

@@ -81,6 +81,44 @@ internal static class TarHeaderFields
         return octal;
     }
 
+    /// <summary>A numeric field that may not parse (uid and gid are informational; an unreadable one is not an error here).</summary>
+    public static bool TryNumber(ReadOnlySpan<byte> field, out long value)
+    {
+        value = 0;
+        if ((field[0] & 0x80) == 0)
+        {
+            return TryParseOctal(field, out value);
+        }
+
+        if (field[0] == 0xFF)
+        {
+            return false;
+        }
+
+        value = field[0] & 0x7F;
+        for (var i = 1; i < field.Length; i++)
+        {
+            if (value > (long.MaxValue >> 8))
+            {
+                return false;
+            }
+
+            value = (value << 8) | field[i];
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// How many non-zero bytes follow the NUL that ends a string field. Writers fill the rest with NULs, and readers
+    /// stop at the first one, so anything after it is seen by no tool.
+    /// </summary>
+    public static int HiddenBytes(ReadOnlySpan<byte> field)
+    {
+        var end = field.IndexOf((byte)0);
+        return end < 0 ? 0 : field.Length - end - 1 - field[(end + 1)..].Count((byte)0);
+    }
+
     private static bool TryParseOctal(ReadOnlySpan<byte> field, out long value)
     {
         value = 0;

@@ -62,7 +62,8 @@ public static partial class DiagnosticCatalog
         "{0}",
         "PAX and GNU extended headers override the name, size or link of the next member. Duplicate keys, two long-name " +
         "headers for one member, or a PAX path that disagrees with a GNU long name mean different extractors pick " +
-        "different values. Fix: rebuild the archive.");
+        "different values. A PAX record that disagrees with the ustar field it overrides is MPK2020. GNU sparse " +
+        "format 0.0 repeats `GNU.sparse.offset` and `GNU.sparse.numbytes` by design (MPK2007, not this). Fix: rebuild the archive.");
 
     public static readonly DiagnosticDescriptor TruncatedArchive = new(
         "MPK2010", "Truncated archive", DiagnosticSeverity.Error,

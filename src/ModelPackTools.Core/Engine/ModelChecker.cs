@@ -36,12 +36,17 @@ public static class ModelChecker
             // A live listing is stored at the URI it was listed from, unless the settings say where it will be.
             settings = settings with { S3Uri = settings.S3Uri ?? location };
         }
+        else if (settings.Mode == ExtractionMode.S3ObjectNone && File.Exists(input) && !Directory.Exists(input))
+        {
+            tree = SingleObject(input, settings);
+        }
         else
         {
             tree = ModelSourceReader.Read(input, new ModelSourceOptions { S3Uri = settings.S3Uri, Archive = settings.Archive with { Content = content } });
         }
 
         RefuseGzipModeForListing(input, tree, settings);
+        tree = PrefixListing.WithoutSlash(tree, settings);
         if (tree.SourceKind != SourceKind.Directory)
         {
             return ModelCheck.Run(tree, settings, content, contentPending: false);
@@ -95,6 +100,22 @@ public static class ModelChecker
                 ContentReader.Inspect(tap, entry.LocalPath!, cancellationToken);
             }
         }
+    }
+
+    /// <summary>
+    /// S3Object with CompressionType=None: the file is the one object, deployed under the last part of its key (the
+    /// --s3-uri's, else the file's name); its contents are not a listing or an archive to open.
+    /// </summary>
+    private static ModelTree SingleObject(string input, CheckSettings settings)
+    {
+        var key = settings.S3Uri is { IsPrefix: false } uri ? uri.Key : Path.GetFileName(input);
+        var name = key[(key.LastIndexOf('/') + 1)..];
+        var entry = new ModelEntry { Path = name, Kind = EntryKind.File, Size = new FileInfo(input).Length, LocalPath = input };
+        var lower = name.ToLowerInvariant();
+        Diagnostic[] found = lower.EndsWith(".tar.gz", StringComparison.Ordinal) || lower.EndsWith(".tgz", StringComparison.Ordinal) || lower.EndsWith(".tar", StringComparison.Ordinal)
+            ? [DiagnosticCatalog.ArchiveAsOneFile.Create(name, name)]
+            : [];
+        return new ModelTree(input, SourceKind.Listing, [entry], found);
     }
 
     private static void RefuseGzipModeForListing(string input, ModelTree tree, CheckSettings settings)

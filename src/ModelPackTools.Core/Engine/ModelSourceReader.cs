@@ -22,6 +22,7 @@ public static class ModelSourceReader
                 "listing S3 live needs the S3 client (a saved listing works offline: `aws s3api list-objects-v2 --bucket B --prefix P > listing.json`)");
         }
 
+        RefuseSpecialFile(input);
         if (Directory.Exists(input))
         {
             return DirectorySource.Read(input);
@@ -33,14 +34,37 @@ public static class ModelSourceReader
         }
 
         var prefix = options.S3Uri?.Key;
-        return Sniff(input) switch
+        return Sniff(input, out var what) switch
         {
             InputFormat.Archive => ReadArchive(input, options.Archive),
+            InputFormat.Other => new ModelTree(input, SourceKind.Archive, [], [DiagnosticCatalog.NotAModelArchive.Create(null, $"the file is {what}, not a tar archive or a list of S3 keys")])
+            {
+                IsIncomplete = true,
+            },
             InputFormat.ListObjectsJson => ListObjectsJsonSource.Read(input, prefix),
             InputFormat.Manifest => ManifestSource.Read(input),
             InputFormat.InventoryCsv => InventoryCsvSource.Read(input, prefix),
             _ => KeyListSource.Read(input, prefix),
         };
+    }
+
+    /// <summary>A FIFO blocks whoever opens it and a character device never ends: refused before anything opens them.</summary>
+    private static void RefuseSpecialFile(string input)
+    {
+        var kind = FileStatus.KindOfTarget(input);
+        var noun = kind switch
+        {
+            EntryKind.Fifo => "a FIFO (named pipe)",
+            EntryKind.CharacterDevice => "a character device",
+            EntryKind.BlockDevice => "a block device",
+            EntryKind.Socket => "a socket",
+            EntryKind.Unknown => "neither a file nor a folder",
+            _ => null,
+        };
+        if (noun is not null)
+        {
+            throw new ModelPackException(DiagnosticCatalog.InputNotRegular, input, noun);
+        }
     }
 
     public static bool IsS3Uri(string input) => input.StartsWith("s3://", StringComparison.OrdinalIgnoreCase);
@@ -64,11 +88,17 @@ public static class ModelSourceReader
         Manifest,
         InventoryCsv,
         KeyList,
+        Other,
     }
 
-    private static InputFormat Sniff(string path)
+    /// <summary>
+    /// Magic numbers first, then the name: a zip named model.tar.gz is a zip. A file becomes a key listing only when
+    /// it is text whose lines look like keys; anything else is named (<paramref name="what"/>) rather than parsed.
+    /// </summary>
+    private static InputFormat Sniff(string path, out string what)
     {
-        var head = new byte[512];
+        what = string.Empty;
+        var head = new byte[64 * 1024];
         int length;
         try
         {
@@ -80,25 +110,47 @@ public static class ModelSourceReader
             throw ModelPackException.Because(e, DiagnosticCatalog.InputUnreadable, path, e.Message);
         }
 
+        var bytes = head.AsSpan(0, length);
         var name = path.ToLowerInvariant();
-        if ((length >= 2 && head[0] == 0x1F && head[1] == 0x8B) || name.EndsWith(".tar", StringComparison.Ordinal) ||
-            name.EndsWith(".tar.gz", StringComparison.Ordinal) || name.EndsWith(".tgz", StringComparison.Ordinal) ||
-            (length == 512 && head.AsSpan(257, 5).SequenceEqual("ustar"u8)))
+        if ((length >= 2 && head[0] == 0x1F && head[1] == 0x8B) ||
+            (length >= 512 && (bytes.Slice(257, 5).SequenceEqual("ustar"u8) || TarHeaderFields.ChecksumMatches(bytes[..512], out _))))
         {
             return InputFormat.Archive;
         }
 
-        if (ManifestReader.LooksLikeManifest(head.AsSpan(0, length)))
+        if (FileMagic.Describe(bytes[..Math.Min(length, 4096)]) is { } described)
+        {
+            what = described;
+            return InputFormat.Other;
+        }
+
+        if (ManifestReader.LooksLikeManifest(bytes))
         {
             return InputFormat.Manifest;
         }
 
-        var text = head.AsSpan(0, length).TrimStart(" \t\r\n"u8);
+        var text = bytes.TrimStart(" \t\r\n"u8);
         if (text.Length > 0 && text[0] == (byte)'{')
         {
             return InputFormat.ListObjectsJson;
         }
 
-        return name.EndsWith(".csv", StringComparison.Ordinal) ? InputFormat.InventoryCsv : InputFormat.KeyList;
+        if (name.EndsWith(".tar", StringComparison.Ordinal) || name.EndsWith(".tar.gz", StringComparison.Ordinal) || name.EndsWith(".tgz", StringComparison.Ordinal))
+        {
+            return InputFormat.Archive; // the reader says what is wrong with it
+        }
+
+        if (name.EndsWith(".csv", StringComparison.Ordinal))
+        {
+            return InputFormat.InventoryCsv;
+        }
+
+        if (!KeyListSource.LooksLikeKeys(bytes, length == head.Length, out var problem))
+        {
+            what = problem;
+            return InputFormat.Other;
+        }
+
+        return InputFormat.KeyList;
     }
 }

@@ -15,6 +15,7 @@ public static class ExtractionSimulator
         new EmptyComponentRule(),
         new NulCharacterRule(),
         new ComponentLengthRule(),
+        new PathLengthRule(),
         new DotComponentRule(),
         new KeyLengthRule(),
         new FolderMarkerRule(),

@@ -21,17 +21,7 @@ internal static partial class FileStatus
     {
         if (OperatingSystem.IsLinux() && TryStatxMode(info.FullName, out var mode))
         {
-            return (mode & 0xF000) switch
-            {
-                0x8000 => EntryKind.File,
-                0x4000 => EntryKind.Directory,
-                0xA000 => EntryKind.SymbolicLink,
-                0x1000 => EntryKind.Fifo,
-                0x2000 => EntryKind.CharacterDevice,
-                0x6000 => EntryKind.BlockDevice,
-                0xC000 => EntryKind.Socket,
-                _ => EntryKind.Unknown,
-            };
+            return KindOfMode(mode);
         }
 
         if (info.LinkTarget is not null)
@@ -42,13 +32,39 @@ internal static partial class FileStatus
         return (info.Attributes & FileAttributes.Directory) != 0 ? EntryKind.Directory : EntryKind.File;
     }
 
-    private static unsafe bool TryStatxMode(string path, out int mode)
+    /// <summary>
+    /// What a path names, following links (an input given on the command line may be a link to the model); null when
+    /// not known (not Linux, or statx failed: the caller's own checks then report it).
+    /// </summary>
+    public static EntryKind? KindOfTarget(string path)
+    {
+        if (!OperatingSystem.IsLinux() || !TryStatxMode(path, out var mode, follow: true))
+        {
+            return null;
+        }
+
+        return KindOfMode(mode);
+    }
+
+    private static EntryKind KindOfMode(int mode) => (mode & 0xF000) switch
+    {
+        0x8000 => EntryKind.File,
+        0x4000 => EntryKind.Directory,
+        0xA000 => EntryKind.SymbolicLink,
+        0x1000 => EntryKind.Fifo,
+        0x2000 => EntryKind.CharacterDevice,
+        0x6000 => EntryKind.BlockDevice,
+        0xC000 => EntryKind.Socket,
+        _ => EntryKind.Unknown,
+    };
+
+    private static unsafe bool TryStatxMode(string path, out int mode, bool follow = false)
     {
         mode = 0;
         byte* buffer = stackalloc byte[256];
         try
         {
-            if (Statx(AtFdCwd, path, AtSymlinkNoFollow, StatxType | StatxMode, buffer) != 0)
+            if (Statx(AtFdCwd, path, follow ? 0 : AtSymlinkNoFollow, StatxType | StatxMode, buffer) != 0)
             {
                 return false;
             }

@@ -228,7 +228,8 @@ public sealed class ModelPackerTests : IDisposable
         var tree = ModelSourceReader.Read(this.WriteFile("huge.tar", header.ToArray()), new ModelSourceOptions());
 
         Assert.Equal(9L << 30, Assert.Single(tree.Entries).Size);
-        Assert.Equal("MPK2010", Assert.Single(tree.SourceDiagnostics).Code);
+        // MPK3009: the size is in PAX only (busybox reads the ustar field); MPK2010: the data is not all there.
+        Assert.Equal(["MPK3009", "MPK2010"], tree.SourceDiagnostics.Select(d => d.Code));
     }
 
     private string WriteFile(string name, byte[] bytes)

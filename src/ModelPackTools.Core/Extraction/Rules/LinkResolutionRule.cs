@@ -4,8 +4,8 @@ using ModelPackTools.Trees;
 namespace ModelPackTools.Extraction.Rules;
 
 /// <summary>
-/// Resolves every symbolic link physically once the whole tree is placed: links that leave the model, dangle or loop
-/// are errors (MPK2016); in a folder, links that stay inside are dereferenced by pack/layout and get a warning (MPK2017).
+/// Resolves a folder's symbolic links physically once the whole tree is placed: links that leave the model, dangle or
+/// loop are errors (MPK2016); links that stay inside are dereferenced by pack/layout and get a warning (MPK2017).
 /// </summary>
 internal sealed class LinkResolutionRule : ITreeRule
 {
@@ -13,9 +13,12 @@ internal sealed class LinkResolutionRule : ITreeRule
     {
         foreach (var link in tree.SymbolicLinks)
         {
-            if (link.Kind != EntryKind.SymbolicLink)
+            if (link.Kind != EntryKind.SymbolicLink || !context.IsDirectory)
             {
-                continue; // replaced by a later member
+                // Replaced by a later member; or in an archive or listing, where every link already has its one
+                // finding (MPK2003: SageMaker cannot extract it), whatever it points to. Paths written through a
+                // link that leaves the model still get MPK2016 from the materialiser: that is another cause.
+                continue;
             }
 
             var resolved = VirtualFileSystem.Walk(link.Parent!, link.LinkTarget ?? string.Empty, followFinal: true);
