@@ -58,6 +58,42 @@ public class ProfileRuleTests
         Assert.Empty(Check(FrameworkProfiles.None, "config.pbtxt", "model/saved_model.pb", "code/model.pth").Diagnostics);
     }
 
+    [Fact]
+    public void Triton_model_without_a_version_folder_is_a_warning()
+    {
+        Assert.Equal(["MPK7005"], Check(FrameworkProfiles.Triton, "resnet/config.pbtxt", "resnet/model.onnx", "bert/config.pbtxt", "bert/1/model.pt").Codes());
+    }
+
+    [Fact]
+    public void Code_inside_a_version_folder_is_a_warning()
+    {
+        var report = Check(FrameworkProfiles.TensorFlowServing, "m/1/saved_model.pb", "m/1/code/inference.py", "m/1/variables/variables.index");
+
+        Assert.Equal(["MPK7006"], report.Codes());
+        Assert.Equal("m/1/code", report.Diagnostics[0].Path);
+    }
+
+    [Fact]
+    public void A_root_version_folder_is_accepted_as_the_container_does()
+    {
+        Assert.Empty(Check(FrameworkProfiles.TensorFlowServing, "1/saved_model.pb", "1/variables/variables.index").Diagnostics);
+    }
+
+    [Fact]
+    public void Hugging_Face_cache_layout_is_reported_whatever_the_profile()
+    {
+        var report = Check(FrameworkProfiles.None, "hub/models--gpt2/blobs/abc", "hub/models--gpt2/snapshots/r1/config.json", "hub/models--gpt2/refs/main", "other.txt");
+
+        Assert.Equal(["MPK7004"], report.Codes());
+        Assert.Equal("hub/models--gpt2", report.Diagnostics[0].Path);
+    }
+
+    [Fact]
+    public void A_snapshots_folder_without_blobs_is_no_cache()
+    {
+        Assert.Empty(Check(FrameworkProfiles.None, "snapshots/1/config.json", "model.safetensors").Diagnostics);
+    }
+
     [Theory]
     [InlineData("tfs-test-model/00000123/saved_model.pb", "tfs-test-model/00000123/variables/variables.data-00000-of-00001")]
     [InlineData("resnet/config.pbtxt", "resnet/1/model.onnx")]

@@ -36,7 +36,8 @@ internal static class AcceptedWrapper
         // TensorFlow Serving: the container globs /opt/ml/model/**/saved_model.pb and takes the folder above the
         // all-digits version folder as the model (aws/sagemaker-tensorflow-serving-container
         // docker/build_artifacts/sagemaker/tfs_utils.py, find_models); the SDK's test model is tfs-test-model/00000123/.
-        if (children.Values.Any(c => c.IsDirectory && TensorFlowLayout.IsVersionFolder(c)))
+        // find_models also takes /opt/ml/model/1/saved_model.pb, the model being /opt/ml/model itself.
+        if (TensorFlowLayout.IsVersionFolder(folder) || children.Values.Any(c => c.IsDirectory && TensorFlowLayout.IsVersionFolder(c)))
         {
             return $"a TensorFlow Serving model ({folder.Name}/<version>/saved_model.pb)";
         }

@@ -12,10 +12,10 @@ public static class FrameworkProfiles
         "pytorch", "SageMaker PyTorch inference toolkit: model.pt/model.pth at the root, code/inference.py", [], [new WeightsInCodeRule()]);
 
     public static FrameworkProfile TensorFlowServing { get; } = new(
-        "tensorflow-serving", "SageMaker TensorFlow Serving: <model>/<digits>/saved_model.pb", [], [new SavedModelVersionRule()]);
+        "tensorflow-serving", "SageMaker TensorFlow Serving: <model>/<digits>/saved_model.pb", [], [new SavedModelVersionRule(), new CodeInVersionFolderRule()]);
 
     public static FrameworkProfile Triton { get; } = new(
-        "triton", "Triton on SageMaker: /opt/ml/model is the model repository, <model>/config.pbtxt", [], [new TritonRootConfigRule()]);
+        "triton", "Triton on SageMaker: /opt/ml/model is the model repository, <model>/config.pbtxt", [], [new TritonRootConfigRule(), new TritonVersionFolderRule()]);
 
     public static IReadOnlyList<FrameworkProfile> All { get; } = [None, PyTorch, TensorFlowServing, Triton];
 

@@ -5,7 +5,7 @@ namespace ModelPackTools.Extraction.Profiles;
 /// <summary>
 /// What TensorFlow Serving calls a model version: a folder whose name is all digits holding saved_model.pb
 /// (aws/sagemaker-tensorflow-serving-container docker/build_artifacts/sagemaker/tfs_utils.py, find_models, which
-/// keeps only saved_model.pb files whose parent folder name `isdigit()`).
+/// keeps a saved_model.pb only when its parent folder matches `^\d+$`; `/opt/ml/model/1/saved_model.pb` passes too).
 /// </summary>
 internal static class TensorFlowLayout
 {
