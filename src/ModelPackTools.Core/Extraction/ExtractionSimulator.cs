@@ -43,6 +43,7 @@ public static class ExtractionSimulator
         new NoFilesRule(),
         new SingleObjectRule(),
         new SingleTopLevelFolderRule(),
+        new Profiles.HuggingFaceCacheRule(),
         new StrayFileRule(),
         new EmptyDirectoryRule(),
     ];

@@ -1,9 +1,13 @@
 using ModelPackTools.Diagnostics;
+using ModelPackTools.Extraction.Profiles;
 using ModelPackTools.Trees;
 
 namespace ModelPackTools.Extraction.Rules;
 
-/// <summary>Everything wrapped in one top-level folder: the "model/model.pth" mistake (MPK3004).</summary>
+/// <summary>
+/// Everything wrapped in one top-level folder: the "model/model.pth" mistake (MPK3004), unless a serving container
+/// reads that folder as it is (<see cref="AcceptedWrapper"/>: TensorFlow Serving, Triton, LMI, a code/-only archive).
+/// </summary>
 internal sealed class SingleTopLevelFolderRule : ITreeRule
 {
     public void Check(VirtualFileSystem tree, ExtractionContext context)
@@ -14,7 +18,7 @@ internal sealed class SingleTopLevelFolderRule : ITreeRule
         }
 
         var only = top.Values.Single();
-        if (only.IsDirectory && only.Children!.Count > 0)
+        if (only.IsDirectory && only.Children!.Count > 0 && AcceptedWrapper.Reason(only) is null)
         {
             context.Diagnostics.Add(DiagnosticCatalog.SingleTopLevelFolder, only.Name, only.Name);
         }

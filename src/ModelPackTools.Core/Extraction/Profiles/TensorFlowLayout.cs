@@ -1,0 +1,15 @@
+using ModelPackTools.Trees;
+
+namespace ModelPackTools.Extraction.Profiles;
+
+/// <summary>
+/// What TensorFlow Serving calls a model version: a folder whose name is all digits holding saved_model.pb
+/// (aws/sagemaker-tensorflow-serving-container docker/build_artifacts/sagemaker/tfs_utils.py, find_models, which
+/// keeps a saved_model.pb only when its parent folder matches `^\d+$`; `/opt/ml/model/1/saved_model.pb` passes too).
+/// </summary>
+internal static class TensorFlowLayout
+{
+    public static bool IsVersionFolder(VirtualNode folder) =>
+        folder.IsDirectory && folder.Name.Length > 0 && folder.Name.All(char.IsAsciiDigit) &&
+        folder.Children!.TryGetValue("saved_model.pb", out var pb) && pb.Kind is EntryKind.File or EntryKind.HardLink;
+}

@@ -1,0 +1,16 @@
+using ModelPackTools.Diagnostics;
+using ModelPackTools.Trees;
+
+namespace ModelPackTools.Extraction.Profiles;
+
+/// <summary>Triton: /opt/ml/model is the model repository, so a config.pbtxt at its root is no model (MPK7001).</summary>
+internal sealed class TritonRootConfigRule : ITreeRule
+{
+    public void Check(VirtualFileSystem tree, ExtractionContext context)
+    {
+        if (tree.Root.Children!.TryGetValue("config.pbtxt", out var node) && node.Kind is EntryKind.File or EntryKind.HardLink)
+        {
+            context.Diagnostics.Add(DiagnosticCatalog.TritonConfigAtRoot, node.Path);
+        }
+    }
+}

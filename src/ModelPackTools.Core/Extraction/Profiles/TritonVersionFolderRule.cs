@@ -1,0 +1,21 @@
+using ModelPackTools.Diagnostics;
+using ModelPackTools.Trees;
+
+namespace ModelPackTools.Extraction.Profiles;
+
+/// <summary>Triton: each model folder (one with config.pbtxt) needs a numeric version folder (MPK7005).</summary>
+internal sealed class TritonVersionFolderRule : ITreeRule
+{
+    public void Check(VirtualFileSystem tree, ExtractionContext context)
+    {
+        foreach (var model in tree.Root.Children!.Values.Where(c => c.IsDirectory))
+        {
+            var children = model.Children!;
+            if (children.TryGetValue("config.pbtxt", out var config) && config.Kind is EntryKind.File or EntryKind.HardLink &&
+                !children.Values.Any(c => c.IsDirectory && c.Name.Length > 0 && c.Name.All(char.IsAsciiDigit)))
+            {
+                context.Diagnostics.Add(DiagnosticCatalog.TritonNoVersionFolder, model.Path, model.Name);
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using ModelPackTools.Diagnostics;
+using ModelPackTools.Trees;
+
+namespace ModelPackTools.Extraction.Profiles;
+
+/// <summary>PyTorch: weights under code/ are not where the toolkit's default loader looks (MPK7003).</summary>
+internal sealed class WeightsInCodeRule : ITreeRule
+{
+    private static readonly string[] WeightSuffixes = [".pt", ".pth", ".bin", ".safetensors", ".ckpt", ".onnx"];
+
+    public void Check(VirtualFileSystem tree, ExtractionContext context)
+    {
+        if (!tree.Root.Children!.TryGetValue("code", out var code) || !code.IsDirectory)
+        {
+            return;
+        }
+
+        foreach (var node in tree.AllNodes())
+        {
+            if (node.Kind is EntryKind.File or EntryKind.HardLink && node.Path.StartsWith("code/", StringComparison.Ordinal) &&
+                WeightSuffixes.Any(s => node.Name.EndsWith(s, StringComparison.OrdinalIgnoreCase)))
+            {
+                context.Diagnostics.Add(DiagnosticCatalog.WeightsInCode, node.Path, node.Path);
+            }
+        }
+    }
+}

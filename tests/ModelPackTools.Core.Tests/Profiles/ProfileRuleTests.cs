@@ -1,0 +1,126 @@
+using ModelPackTools.Extraction;
+using ModelPackTools.Extraction.Profiles;
+using ModelPackTools.Trees;
+using static ModelPackTools.Core.Tests.Support.Checks;
+
+namespace ModelPackTools.Core.Tests.Profiles;
+
+/// <summary>Framework profile rules (MPK7xxx), each with a tree that breaks it and a clean sample that does not.</summary>
+public class ProfileRuleTests
+{
+    [Fact]
+    public void Triton_config_at_the_root_is_an_error()
+    {
+        var report = Check(FrameworkProfiles.Triton, "config.pbtxt", "1/model.onnx");
+
+        Assert.Equal(["MPK7001"], report.ErrorCodes());
+    }
+
+    [Fact]
+    public void Triton_model_repository_is_clean()
+    {
+        Assert.Empty(Check(FrameworkProfiles.Triton, "resnet/config.pbtxt", "resnet/1/model.onnx").Diagnostics);
+    }
+
+    [Fact]
+    public void SavedModel_outside_a_numeric_folder_is_a_warning()
+    {
+        var report = Check(FrameworkProfiles.TensorFlowServing, "saved_model.pb", "variables/variables.index");
+
+        Assert.Equal(["MPK7002"], report.Codes());
+        Assert.False(report.HasErrors);
+    }
+
+    [Fact]
+    public void SavedModel_in_a_version_folder_is_clean()
+    {
+        Assert.Empty(Check(FrameworkProfiles.TensorFlowServing, "half_plus_three/00000123/saved_model.pb", "half_plus_three/00000123/variables/variables.index", "code/inference.py").Diagnostics);
+    }
+
+    [Fact]
+    public void Weights_under_code_are_a_warning_for_pytorch()
+    {
+        var report = Check(FrameworkProfiles.PyTorch, "code/model.pth", "code/inference.py");
+
+        Assert.Equal(["MPK7003"], report.Codes());
+        Assert.Equal("code/model.pth", report.Diagnostics[0].Path);
+    }
+
+    [Fact]
+    public void PyTorch_sample_is_clean()
+    {
+        Assert.Empty(Check(FrameworkProfiles.PyTorch, "model.pth", "code/inference.py", "code/requirements.txt").Diagnostics);
+    }
+
+    [Fact]
+    public void Profile_none_adds_no_rule()
+    {
+        Assert.Empty(Check(FrameworkProfiles.None, "config.pbtxt", "model/saved_model.pb", "code/model.pth").Diagnostics);
+    }
+
+    [Fact]
+    public void Triton_model_without_a_version_folder_is_a_warning()
+    {
+        Assert.Equal(["MPK7005"], Check(FrameworkProfiles.Triton, "resnet/config.pbtxt", "resnet/model.onnx", "bert/config.pbtxt", "bert/1/model.pt").Codes());
+    }
+
+    [Fact]
+    public void Code_inside_a_version_folder_is_a_warning()
+    {
+        var report = Check(FrameworkProfiles.TensorFlowServing, "m/1/saved_model.pb", "m/1/code/inference.py", "m/1/variables/variables.index");
+
+        Assert.Equal(["MPK7006"], report.Codes());
+        Assert.Equal("m/1/code", report.Diagnostics[0].Path);
+    }
+
+    [Fact]
+    public void A_root_version_folder_is_accepted_as_the_container_does()
+    {
+        Assert.Empty(Check(FrameworkProfiles.TensorFlowServing, "1/saved_model.pb", "1/variables/variables.index").Diagnostics);
+    }
+
+    [Fact]
+    public void Hugging_Face_cache_layout_is_reported_whatever_the_profile()
+    {
+        var report = Check(FrameworkProfiles.None, "hub/models--gpt2/blobs/abc", "hub/models--gpt2/snapshots/r1/config.json", "hub/models--gpt2/refs/main", "other.txt");
+
+        Assert.Equal(["MPK7004"], report.Codes());
+        Assert.Equal("hub/models--gpt2", report.Diagnostics[0].Path);
+    }
+
+    [Fact]
+    public void A_snapshots_folder_without_blobs_is_no_cache()
+    {
+        Assert.Empty(Check(FrameworkProfiles.None, "snapshots/1/config.json", "model.safetensors").Diagnostics);
+    }
+
+    [Theory]
+    [InlineData("tfs-test-model/00000123/saved_model.pb", "tfs-test-model/00000123/variables/variables.data-00000-of-00001")]
+    [InlineData("resnet/config.pbtxt", "resnet/1/model.onnx")]
+    [InlineData("llama/serving.properties", "llama/model.safetensors")]
+    [InlineData("code/inference.py", "code/requirements.txt")]
+    public void Layouts_a_container_accepts_do_not_get_MPK3004(string first, string second)
+    {
+        var report = Check(FrameworkProfiles.None, first, second);
+
+        Assert.DoesNotContain("MPK3004", report.Codes());
+    }
+
+    [Fact]
+    public void A_plain_wrapper_folder_still_gets_MPK3004()
+    {
+        Assert.Equal(["MPK3004"], Check(FrameworkProfiles.None, "model/model.pth", "model/code/inference.py").Codes());
+    }
+
+    [Fact]
+    public void Every_profile_has_a_unique_name_the_option_finds()
+    {
+        Assert.Equal(FrameworkProfiles.All.Count, FrameworkProfiles.All.Select(p => p.Name).Distinct().Count());
+        Assert.Same(FrameworkProfiles.TensorFlowServing, FrameworkProfiles.Find("TensorFlow-Serving"));
+    }
+
+    private static ExtractionReport Check(FrameworkProfile profile, params string[] files) =>
+        ExtractionSimulator.Simulate(
+            new ModelTree("input", SourceKind.Listing, [.. files.Select(f => File(f))], []),
+            new SimulationOptions { Mode = ExtractionMode.S3PrefixNone, Profile = profile });
+}
