@@ -19,12 +19,53 @@ public sealed class ProfileOptionTests : IDisposable
     }
 
     [Fact]
-    public void Check_without_a_profile_runs_no_profile_rule()
+    public void Check_with_profile_none_runs_no_profile_rule()
     {
-        var (exitCode, output, _) = CommandRunner.Run("check", this.Folder("config.pbtxt", "1/model.onnx"));
+        var (exitCode, output, _) = CommandRunner.Run("check", this.Folder("config.pbtxt", "1/model.onnx"), "--profile", "none");
 
         Assert.Equal(0, exitCode);
         Assert.DoesNotContain("MPK7001", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(", profile ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_infers_the_profile_by_default_and_says_which_and_why()
+    {
+        var (exitCode, output, _) = CommandRunner.Run("check", this.Folder("config.pbtxt", "1/model.onnx"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("error MPK7001", output, StringComparison.Ordinal);
+        Assert.Contains(", profile triton inferred from config.pbtxt): NOT deployable", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_takes_the_profile_from_the_spec_image()
+    {
+        var folder = this.Folder("model.pth", "code/model.bin", "code/inference.py");
+        File.WriteAllText(Path.Combine(folder, "modelpack.json"), """
+            { "image": "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.3.0-cpu-py311-ubuntu20.04-sagemaker" }
+            """);
+        var spec = Path.Combine(folder, "modelpack.json");
+
+        var (exitCode, output, _) = CommandRunner.Run("build", "--spec", spec, "-o", Path.Combine(this.directory, "out"), "--format", "json");
+        var (_, overridden, _) = CommandRunner.Run("build", "--spec", spec, "-o", Path.Combine(this.directory, "out2"), "--format", "json", "--profile", "none");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("MPK7003", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("MPK7003", overridden, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_takes_the_profile_from_the_spec_key()
+    {
+        var folder = this.Folder("model.pth", "code/model.bin", "code/inference.py");
+        var spec = Path.Combine(folder, "modelpack.json");
+        File.WriteAllText(spec, """{ "profile": "pytorch" }""");
+
+        var (exitCode, output, _) = CommandRunner.Run("build", "--spec", spec, "-o", Path.Combine(this.directory, "out"), "--format", "json");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("MPK7003", output, StringComparison.Ordinal);
     }
 
     [Fact]

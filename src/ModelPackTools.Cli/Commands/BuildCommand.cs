@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ModelPackTools.Build;
+using ModelPackTools.Extraction;
 using ModelPackTools.Reporting;
 using ModelPackTools.Selection;
 using ModelPackTools.Spec;
@@ -14,6 +15,7 @@ internal static class BuildCommand
         var spec = new Option<string?>("--spec") { Description = "The spec (default: ./modelpack.json if present, else defaults: the current folder packed as tar.gz, no request)." };
         var target = new Option<string>("--output", "-o") { Description = "The output folder; replaced whole when the build completes.", DefaultValueFactory = _ => "out" };
         var format = new Option<string?>("--format") { Description = "How findings are printed: text (default), json (report.json's content) or sarif (2.1.0)." };
+        var profile = ProfileOption.Create();
         var write = new WriteArguments("Threads; the output bytes do not depend on it.");
         var command = new Command(
             "build",
@@ -22,7 +24,7 @@ internal static class BuildCommand
             "into the output folder. The spec, its schema, the output folder and any earlier build's output inside the model " +
             "folder are left out of the model. Exit codes as `check`: 0 clean, 1 errors (out/ then holds only report.json), 2 usage or I/O.")
         {
-            spec, target, format, write.Level, write.Threads,
+            spec, target, format, profile, write.Level, write.Threads,
         };
 
         command.SetAction((parse, cancellationToken) => Task.Run(() => RunAsync(parse, cancellationToken), CancellationToken.None));
@@ -40,7 +42,7 @@ internal static class BuildCommand
             }
 
             var outDirectory = parse.GetValue(target)!;
-            var result = await BuildPipeline.RunAsync(model, outDirectory, settings, cancellationToken: cancellationToken);
+            var result = await BuildPipeline.RunAsync(model, outDirectory, settings, new CheckSettings { Profile = ProfileOption.Parse(parse, profile) }, cancellationToken);
             var report = Path.Combine(outDirectory, BuildPipeline.ReportFileName);
             ReportOutput.Write(specPath ?? model.SourcePath, result.Diagnostics, reportFormat, () => File.ReadAllBytes(report), output);
             if (reportFormat == ReportFormat.Text)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ModelPackTools.Diagnostics;
 using ModelPackTools.Engine;
 using ModelPackTools.Extraction;
+using ModelPackTools.Extraction.Profiles;
 using ModelPackTools.Hashing;
 using ModelPackTools.IO;
 using ModelPackTools.Layout;
@@ -108,7 +109,10 @@ public static class BuildPipeline
         }
     }
 
-    /// <summary>The check a spec asks for: the mode of its format, its destination (for key lengths) and its globs.</summary>
+    /// <summary>
+    /// The check a spec asks for: the mode of its format, its destination (for key lengths), its globs and its
+    /// profile (the front-end's, unless auto; else the spec's `profile`; else the one its `image` names; else auto).
+    /// </summary>
     public static CheckSettings CheckSettingsFor(ModelPackSpec spec, CheckSettings settings)
     {
         var destination = spec.Format == ArtifactFormat.Prefix && spec.S3Uri is { } uri && S3Location.TryParse(uri, out var location) ? location : null;
@@ -117,6 +121,8 @@ public static class BuildPipeline
             Mode = spec.Format == ArtifactFormat.Prefix ? ExtractionMode.S3PrefixNone : ExtractionMode.S3ObjectGzip,
             S3Uri = destination,
             Selection = new PathSelection(spec.Include, spec.Exclude),
+            Profile = settings.Profile != FrameworkProfiles.Auto ? settings.Profile
+                : (spec.Profile is { } name ? FrameworkProfiles.Find(name) : null) ?? FrameworkProfiles.ForImage(spec.Image) ?? FrameworkProfiles.Auto,
         };
     }
 

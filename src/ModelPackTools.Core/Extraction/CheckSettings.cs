@@ -19,7 +19,7 @@ public sealed record CheckSettings
 
     public S3Location? S3Uri { get; init; }
 
-    public FrameworkProfile Profile { get; init; } = FrameworkProfiles.None;
+    public FrameworkProfile Profile { get; init; } = FrameworkProfiles.Auto;
 
     public IReadOnlyList<IContentInspector> ContentInspectors { get; init; } = [];
 

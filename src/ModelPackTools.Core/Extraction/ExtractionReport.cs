@@ -13,6 +13,12 @@ public sealed record ExtractionReport(
     int DirectoryCount,
     long TotalBytes)
 {
+    /// <summary>The framework profile the layout was judged by ("none": the generic rules only).</summary>
+    public string Profile { get; init; } = "none";
+
+    /// <summary>Why that profile: "chosen", or "inferred from" the file that gave it away; null for none.</summary>
+    public string? ProfileReason { get; init; }
+
     public int ErrorCount => this.Diagnostics.Count(d => d.IsError);
 
     public int WarningCount => this.Diagnostics.Count(d => !d.IsError);

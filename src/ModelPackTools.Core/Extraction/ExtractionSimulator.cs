@@ -1,4 +1,5 @@
 using ModelPackTools.Diagnostics;
+using ModelPackTools.Extraction.Profiles;
 using ModelPackTools.Extraction.Rules;
 using ModelPackTools.Trees;
 
@@ -92,12 +93,18 @@ public static class ExtractionSimulator
             }
         }
 
-        foreach (var rule in TreeRules.Concat(options.Profile.TreeRules))
+        // "auto" becomes a concrete profile only now: inference looks at the materialised tree, as the container would.
+        var (profile, reason) = ProfileInference.Resolve(options.Profile, materializer.FileSystem);
+        foreach (var rule in TreeRules.Concat(profile.TreeRules))
         {
             rule.Check(materializer.FileSystem, context);
         }
 
-        var report = new ExtractionReport(tree.SourceName, options.Mode, diagnostics.Items, tree.Entries.Count, files, directories, bytes);
+        var report = new ExtractionReport(tree.SourceName, options.Mode, diagnostics.Items, tree.Entries.Count, files, directories, bytes)
+        {
+            Profile = profile.Name,
+            ProfileReason = reason,
+        };
         return (report, materializer.FileSystem);
     }
 

@@ -13,7 +13,7 @@ public sealed record SimulationOptions
     public S3Location? S3Uri { get; init; }
 
     /// <summary>The framework whose layout rules run after the generic ones.</summary>
-    public FrameworkProfile Profile { get; init; } = FrameworkProfiles.None;
+    public FrameworkProfile Profile { get; init; } = FrameworkProfiles.Auto;
 
     /// <summary>The mode a tree is judged in when the user does not say: archives are model.tar.gz, listings are prefixes.</summary>
     public static ExtractionMode DefaultModeFor(SourceKind source) => source switch

@@ -7,17 +7,17 @@ namespace ModelPackTools.Options;
 // The options that add rules to a check: the framework profile and the content inspectors.
 public static partial class OptionValues
 {
-    /// <summary>A framework profile by name (<see cref="FrameworkProfiles"/>); default none.</summary>
+    /// <summary>A framework profile by name (<see cref="FrameworkProfiles"/>); default auto (inferred from the files).</summary>
     public static bool TryParseProfile(string? text, out FrameworkProfile profile, out Diagnostic? problem)
     {
         problem = null;
-        profile = FrameworkProfiles.None;
+        profile = FrameworkProfiles.Auto;
         if (string.IsNullOrEmpty(text))
         {
             return true;
         }
 
-        profile = FrameworkProfiles.Find(text) ?? FrameworkProfiles.None;
+        profile = FrameworkProfiles.Find(text) ?? FrameworkProfiles.Auto;
         return FrameworkProfiles.Find(text) is not null ||
             Fail(SettingNames.Profile, $"'{text}' is not a framework profile: use {string.Join(", ", FrameworkProfiles.All.Select(p => p.Name))}", out problem);
     }

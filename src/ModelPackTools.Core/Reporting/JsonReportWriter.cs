@@ -20,6 +20,11 @@ public static class JsonReportWriter
         json.WriteString("version", ToolInfo.Version);
         json.WriteString("input", report.Input);
         json.WriteString("mode", ModeNames.ToOption(report.Mode));
+        json.WriteString("profile", report.Profile);
+        if (report.ProfileReason is { } profileReason)
+        {
+            json.WriteString("profileReason", profileReason);
+        }
         json.WriteBoolean("deployable", !report.HasErrors);
         json.WriteStartObject("summary");
         json.WriteNumber("entries", report.EntryCount);

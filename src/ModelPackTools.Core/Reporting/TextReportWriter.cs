@@ -19,9 +19,13 @@ public static class TextReportWriter
 
         var verdict = report.HasErrors ? "NOT deployable" : "deployable";
         writer.WriteLine(
-            $"{report.Input} ({ModeNames.ToApi(report.Mode)}): {verdict}; {report.FileCount} files, {FormatBytes(report.TotalBytes)}, " +
+            $"{report.Input} ({ModeNames.ToApi(report.Mode)}{ProfileNote(report)}): {verdict}; {report.FileCount} files, {FormatBytes(report.TotalBytes)}, " +
             $"{Plural(report.ErrorCount, "error")}, {Plural(report.WarningCount, "warning")}");
     }
+
+    // Said only when a profile was in force, so a generic check's summary is unchanged.
+    private static string ProfileNote(ExtractionReport report) =>
+        report.Profile == "none" ? string.Empty : $", profile {report.Profile}{(report.ProfileReason is { } why ? $" {why}" : string.Empty)}";
 
     /// <summary>
     /// One finding in the canonical format: `file(line,col): error CODE: message` when it points into a text file,

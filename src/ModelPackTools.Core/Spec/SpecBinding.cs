@@ -50,6 +50,7 @@ internal static class SpecBinding
                 ? sources.Items.Select(DataSource).ToList()
                 : [],
             LayoutMode = layoutMode,
+            Profile = Text("profile"),
             Locations = findings.Locations,
         };
     }

@@ -119,6 +119,56 @@ public class ProfileRuleTests
         Assert.Same(FrameworkProfiles.TensorFlowServing, FrameworkProfiles.Find("TensorFlow-Serving"));
     }
 
+    [Fact]
+    public void Auto_infers_triton_from_a_config_pbtxt_and_says_so()
+    {
+        var report = Check(FrameworkProfiles.Auto, "config.pbtxt", "1/model.onnx");
+
+        Assert.Equal(["MPK7001"], report.ErrorCodes());
+        Assert.Equal("triton", report.Profile);
+        Assert.Equal("inferred from config.pbtxt", report.ProfileReason);
+        Assert.Equal("inferred from resnet/config.pbtxt", Check(FrameworkProfiles.Auto, "resnet/config.pbtxt", "resnet/1/model.onnx").ProfileReason);
+    }
+
+    [Fact]
+    public void Auto_infers_tensorflow_serving_from_a_saved_model()
+    {
+        var report = Check(FrameworkProfiles.Auto, "export/saved_model.pb", "export/variables/variables.index");
+
+        Assert.Equal("tensorflow-serving", report.Profile);
+        Assert.Contains("MPK7002", report.Codes());
+    }
+
+    [Fact]
+    public void Auto_never_guesses_pytorch_from_weights()
+    {
+        var report = Check(FrameworkProfiles.Auto, "code/model.pth", "code/inference.py");
+
+        Assert.Equal("none", report.Profile);
+        Assert.Null(report.ProfileReason);
+        Assert.Empty(report.Diagnostics);
+    }
+
+    [Fact]
+    public void A_chosen_profile_is_reported_as_chosen()
+    {
+        var report = Check(FrameworkProfiles.PyTorch, "model.pth", "code/inference.py");
+
+        Assert.Equal(("pytorch", "chosen"), (report.Profile, report.ProfileReason));
+    }
+
+    [Theory]
+    [InlineData("763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.3.0-gpu-py311-cu121-ubuntu20.04-sagemaker", "pytorch")]
+    [InlineData("763104351884.dkr.ecr.us-east-1.amazonaws.com/tensorflow-inference:2.16-cpu", "tensorflow-serving")]
+    [InlineData("785573368785.dkr.ecr.us-east-1.amazonaws.com/sagemaker-tritonserver:24.09-py3", "triton")]
+    [InlineData("763104351884.dkr.ecr.us-east-1.amazonaws.com/huggingface-pytorch-inference:2.1-transformers4.37-gpu-py310", null)]
+    [InlineData("123456789012.dkr.ecr.eu-west-1.amazonaws.com/my-server@sha256:abcd", null)]
+    [InlineData(null, null)]
+    public void An_image_names_its_profile(string? image, string? profile)
+    {
+        Assert.Equal(profile, FrameworkProfiles.ForImage(image)?.Name);
+    }
+
     private static ExtractionReport Check(FrameworkProfile profile, params string[] files) =>
         ExtractionSimulator.Simulate(
             new ModelTree("input", SourceKind.Listing, [.. files.Select(f => File(f))], []),
