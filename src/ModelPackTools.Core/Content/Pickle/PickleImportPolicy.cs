@@ -1,0 +1,98 @@
+namespace ModelPackTools.Content.Pickle;
+
+/// <summary>
+/// The one place that says which imports a model pickle may perform. The allowlist follows PyTorch's `weights_only`
+/// unpickler (torch/_weights_only_unpickler.py: OrderedDict, the tensor/parameter rebuild helpers, storage types,
+/// dtypes, torch.Size), NumPy's array reconstruction, and the estimator modules scikit-learn/XGBoost/joblib pickles
+/// hold. Everything else is refused; the denylist only adds the explanation for known-dangerous modules.
+/// </summary>
+public static class PickleImportPolicy
+{
+    private static readonly HashSet<string> AllowedNames = new(StringComparer.Ordinal)
+    {
+        "collections.OrderedDict",
+        "torch._utils._rebuild_tensor_v2",
+        "torch._utils._rebuild_parameter",
+        "torch._utils._rebuild_parameter_with_state",
+        "torch.Size",
+        "numpy.core.multiarray._reconstruct",
+        "numpy._core.multiarray._reconstruct",
+        "numpy.core.multiarray.scalar",
+        "numpy._core.multiarray.scalar",
+        "numpy.ndarray",
+        "numpy.dtype",
+        "builtins.set",
+        "builtins.frozenset",
+        "builtins.slice",
+        "builtins.complex",
+        "_codecs.encode",
+    };
+
+    private static readonly string[] AllowedModulePrefixes = ["sklearn.", "xgboost.", "joblib.numpy_pickle."];
+
+    private static readonly string[] DangerousModules =
+    [
+        "os", "posix", "nt", "subprocess", "commands", "runpy", "socket", "importlib", "pkgutil", "asyncio",
+        "multiprocessing", "marshal", "pty", "shutil", "ctypes", "webbrowser", "code", "sys", "pickle", "_pickle",
+    ];
+
+    private static readonly HashSet<string> DangerousNames = new(StringComparer.Ordinal)
+    {
+        "builtins.eval", "builtins.exec", "builtins.compile", "builtins.getattr", "builtins.__import__",
+        "builtins.open", "builtins.setattr", "builtins.breakpoint", "types.FunctionType", "types.CodeType",
+        "torch.load", "torch.storage._load_from_bytes", "numpy.load", "joblib.load",
+    };
+
+    /// <summary>Whether the import is accepted, given the reviewed imports the user allowed explicitly.</summary>
+    public static bool IsAllowed(PickleImport import, IReadOnlySet<string> reviewed)
+    {
+        if (reviewed.Contains(import.FullName))
+        {
+            return true;
+        }
+
+        import = Python3Name(import);
+        string full = import.FullName;
+        if (reviewed.Contains(full) || AllowedNames.Contains(full))
+        {
+            return true;
+        }
+
+        if (IsDangerous(import))
+        {
+            return false;
+        }
+
+        // torch.FloatStorage, torch.HalfStorage, ... and the dtype objects torch.float32 etc.
+        if (import.Module == "torch" && (import.Name.EndsWith("Storage", StringComparison.Ordinal) || IsTorchDtype(import.Name)))
+        {
+            return true;
+        }
+
+        return AllowedModulePrefixes.Any(prefix => (import.Module + ".").StartsWith(prefix, StringComparison.Ordinal));
+    }
+
+    /// <summary>Whether the import is a known way to run code or load another pickle (the explanation of a refusal).</summary>
+    public static bool IsDangerous(PickleImport import)
+    {
+        import = Python3Name(import);
+        string root = import.Module.Split('.')[0];
+        return DangerousModules.Contains(root) || DangerousNames.Contains(import.FullName);
+    }
+
+    /// <summary>
+    /// Python 2 module names as Lib/_compat_pickle.py maps them for protocols below 3 (applied always: a name that
+    /// only a Python 2 alias would reach must be judged as what it loads).
+    /// </summary>
+    private static PickleImport Python3Name(PickleImport import) => import.Module switch
+    {
+        "__builtin__" => import with { Module = "builtins" },
+        "copy_reg" => import with { Module = "copyreg" },
+        "commands" => import with { Module = "subprocess" },
+        "cPickle" => import with { Module = "pickle" },
+        _ => import,
+    };
+
+    private static bool IsTorchDtype(string name) => name is "float32" or "float64" or "float16" or "bfloat16"
+        or "int8" or "uint8" or "int16" or "int32" or "int64" or "bool" or "complex64" or "complex128";
+}
