@@ -23,5 +23,8 @@ internal sealed class VirtualNode(string name, EntryKind kind, VirtualNode? pare
 
     public bool IsDirectory => this.Children is not null;
 
+    /// <summary>A file the container can open as one (a hard link is a file; a symbolic link is not, until resolved).</summary>
+    public bool IsFile => this.Kind is EntryKind.File or EntryKind.HardLink;
+
     public string Path => this.Parent is null ? string.Empty : this.Parent.Parent is null ? this.Name : this.Parent.Path + "/" + this.Name;
 }

@@ -46,5 +46,5 @@ internal static class AcceptedWrapper
     }
 
     private static bool IsFile(Dictionary<string, VirtualNode> children, string name) =>
-        children.TryGetValue(name, out var node) && node.Kind is EntryKind.File or EntryKind.HardLink;
+        children.TryGetValue(name, out var node) && node.IsFile;
 }

@@ -17,12 +17,12 @@ internal static class ProfileInference
 
         var root = tree.Root;
         var shallow = root.Children!.Values.Where(n => n.IsDirectory).OrderBy(n => n.Name, StringComparer.Ordinal).Prepend(root);
-        if (shallow.FirstOrDefault(f => f.Children!.TryGetValue("config.pbtxt", out var c) && !c.IsDirectory) is { } triton)
+        if (shallow.FirstOrDefault(f => f.Children!.TryGetValue("config.pbtxt", out var c) && c.IsFile) is { } triton)
         {
             return (FrameworkProfiles.Triton, $"inferred from {(triton.Parent is null ? string.Empty : triton.Path + "/")}config.pbtxt");
         }
 
-        if (tree.AllNodes().FirstOrDefault(n => n.Name == "saved_model.pb" && !n.IsDirectory) is { } savedModel)
+        if (tree.AllNodes().FirstOrDefault(n => n.Name == "saved_model.pb" && n.IsFile) is { } savedModel)
         {
             return (FrameworkProfiles.TensorFlowServing, $"inferred from {savedModel.Path}");
         }

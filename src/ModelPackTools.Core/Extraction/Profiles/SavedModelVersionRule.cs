@@ -10,7 +10,7 @@ internal sealed class SavedModelVersionRule : ITreeRule
     {
         foreach (var node in tree.AllNodes())
         {
-            if (node.Name == "saved_model.pb" && node.Kind is EntryKind.File or EntryKind.HardLink &&
+            if (node.Name == "saved_model.pb" && node.IsFile &&
                 node.Parent is { } folder && !TensorFlowLayout.IsVersionFolder(folder))
             {
                 context.Diagnostics.Add(DiagnosticCatalog.SavedModelOutsideVersionFolder, node.Path, node.Path);

@@ -11,5 +11,5 @@ internal static class TensorFlowLayout
 {
     public static bool IsVersionFolder(VirtualNode folder) =>
         folder.IsDirectory && folder.Name.Length > 0 && folder.Name.All(char.IsAsciiDigit) &&
-        folder.Children!.TryGetValue("saved_model.pb", out var pb) && pb.Kind is EntryKind.File or EntryKind.HardLink;
+        folder.Children!.TryGetValue("saved_model.pb", out var pb) && pb.IsFile;
 }

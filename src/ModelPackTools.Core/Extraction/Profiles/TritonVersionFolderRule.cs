@@ -11,7 +11,7 @@ internal sealed class TritonVersionFolderRule : ITreeRule
         foreach (var model in tree.Root.Children!.Values.Where(c => c.IsDirectory))
         {
             var children = model.Children!;
-            if (children.TryGetValue("config.pbtxt", out var config) && config.Kind is EntryKind.File or EntryKind.HardLink &&
+            if (children.TryGetValue("config.pbtxt", out var config) && config.IsFile &&
                 !children.Values.Any(c => c.IsDirectory && c.Name.Length > 0 && c.Name.All(char.IsAsciiDigit)))
             {
                 context.Diagnostics.Add(DiagnosticCatalog.TritonNoVersionFolder, model.Path, model.Name);

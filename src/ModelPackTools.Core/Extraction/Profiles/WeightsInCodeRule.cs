@@ -17,7 +17,7 @@ internal sealed class WeightsInCodeRule : ITreeRule
 
         foreach (var node in tree.AllNodes())
         {
-            if (node.Kind is EntryKind.File or EntryKind.HardLink && node.Path.StartsWith("code/", StringComparison.Ordinal) &&
+            if (node.IsFile && node.Path.StartsWith("code/", StringComparison.Ordinal) &&
                 WeightSuffixes.Any(s => node.Name.EndsWith(s, StringComparison.OrdinalIgnoreCase)))
             {
                 context.Diagnostics.Add(DiagnosticCatalog.WeightsInCode, node.Path, node.Path);
