@@ -69,6 +69,23 @@ public sealed class ProfileOptionTests : IDisposable
     }
 
     [Fact]
+    public void Build_infers_the_profile_from_the_spec_environment_and_checks_against_it()
+    {
+        var folder = this.Folder("resnet/config.pbtxt", "resnet/1/model.onnx");
+        var spec = Path.Combine(folder, "modelpack.json");
+        File.WriteAllText(spec, """{ "environment": { "SAGEMAKER_TRITON_DEFAULT_MODEL_NAME": "bert" } }""");
+        var output = Path.Combine(this.directory, "out");
+
+        var (exitCode, report, _) = CommandRunner.Run("build", "--spec", spec, "-o", output);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("profile triton inferred from the environment's SAGEMAKER_TRITON_DEFAULT_MODEL_NAME", report, StringComparison.Ordinal);
+        Assert.Contains("error MPK7007", report, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(output, "model.tar.gz")));
+        Assert.Contains("\"profileReason\": \"inferred from the environment's SAGEMAKER_TRITON_DEFAULT_MODEL_NAME\"", File.ReadAllText(Path.Combine(output, "report.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Pack_refuses_a_folder_the_profile_finds_an_error_in()
     {
         var folder = this.Folder("config.pbtxt", "1/model.onnx");

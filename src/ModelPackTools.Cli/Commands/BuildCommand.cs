@@ -58,12 +58,12 @@ internal static class BuildCommand
     {
         if (result.HasErrors)
         {
-            output.WriteLine($"{outDirectory}: NOT deployable; {TextReportWriter.Plural(result.Diagnostics.Count(d => d.IsError), "error")}; nothing written but {report}");
+            output.WriteLine($"{outDirectory}{Profile(result)}: NOT deployable; {TextReportWriter.Plural(result.Diagnostics.Count(d => d.IsError), "error")}; nothing written but {report}");
             return;
         }
 
         var facts = result.Facts!;
-        output.WriteLine($"{Path.Combine(outDirectory, facts.Artifact)}: {TextReportWriter.Plural(facts.Files, "file")}, {TextReportWriter.FormatBytes(facts.Bytes)}{Excluded(result.Excluded)}");
+        output.WriteLine($"{Path.Combine(outDirectory, facts.Artifact)}{Profile(result)}: {TextReportWriter.Plural(facts.Files, "file")}, {TextReportWriter.FormatBytes(facts.Bytes)}{Excluded(result.Excluded)}");
         if (facts.ModelDataETag is not null)
         {
             output.WriteLine($"ModelDataUrl: {facts.ModelDataUrl ?? "(no s3Uri)"}  ModelDataETag: {facts.ModelDataETag}");
@@ -77,6 +77,9 @@ internal static class BuildCommand
         output.WriteLine(result.RequestPath is null ? result.Note ?? "no request written" : $"request: {Path.Combine(outDirectory, Path.GetFileName(result.RequestPath))}");
         output.WriteLine($"report: {report} ({string.Join(", ", result.Stages.Select(s => $"{s.Name} {s.Elapsed.TotalSeconds:0.00}s"))})");
     }
+
+    private static string Profile(BuildResult result) =>
+        result.Check is { } check && TextReportWriter.ProfileText(check) is { } text ? $" ({text})" : string.Empty;
 
     /// <summary>"; 3 paths left out: the spec and its schema (2), an earlier build's output (1)".</summary>
     internal static string Excluded(IReadOnlyList<ExcludedPath> excluded) => excluded.Count == 0

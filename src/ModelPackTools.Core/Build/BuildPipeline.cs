@@ -121,6 +121,7 @@ public static class BuildPipeline
             Mode = spec.Format == ArtifactFormat.Prefix ? ExtractionMode.S3PrefixNone : ExtractionMode.S3ObjectGzip,
             S3Uri = destination,
             Selection = new PathSelection(spec.Include, spec.Exclude),
+            Environment = spec.Environment,
             Profile = settings.Profile != FrameworkProfiles.Auto ? settings.Profile
                 : (spec.Profile is { } name ? FrameworkProfiles.Find(name) : null) ?? FrameworkProfiles.ForImage(spec.Image) ?? FrameworkProfiles.Auto,
         };

@@ -44,6 +44,12 @@ public static class BuildReportWriter
             json.WriteBoolean("deployable", !result.HasErrors);
             if (result.Check is { } check)
             {
+                json.WriteString("profile", check.Profile);
+                if (check.ProfileReason is { } profileReason)
+                {
+                    json.WriteString("profileReason", profileReason);
+                }
+
                 json.WriteStartObject("summary");
                 json.WriteNumber("files", check.FileCount);
                 json.WriteNumber("directories", check.DirectoryCount);

@@ -21,6 +21,9 @@ public sealed record CheckSettings
 
     public FrameworkProfile Profile { get; init; } = FrameworkProfiles.Auto;
 
+    /// <summary>The serving container's environment when known (a spec's `environment`); see <see cref="SimulationOptions.Environment"/>.</summary>
+    public IReadOnlyDictionary<string, string>? Environment { get; init; }
+
     public IReadOnlyList<IContentInspector> ContentInspectors { get; init; } = [];
 
     public ArchiveReadOptions Archive { get; init; } = new();
@@ -28,5 +31,5 @@ public sealed record CheckSettings
     public PathSelection Selection { get; init; } = PathSelection.Everything;
 
     public SimulationOptions SimulationFor(SourceKind source) =>
-        new() { Mode = this.Mode ?? SimulationOptions.DefaultModeFor(source), S3Uri = this.S3Uri, Profile = this.Profile };
+        new() { Mode = this.Mode ?? SimulationOptions.DefaultModeFor(source), S3Uri = this.S3Uri, Profile = this.Profile, Environment = this.Environment };
 }

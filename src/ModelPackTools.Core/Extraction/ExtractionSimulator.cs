@@ -45,6 +45,7 @@ public static class ExtractionSimulator
         new SingleObjectRule(),
         new SingleTopLevelFolderRule(),
         new Profiles.HuggingFaceCacheRule(),
+        new Profiles.NoModelFileRule(),
         new StrayFileRule(),
         new EmptyDirectoryRule(),
     ];
@@ -94,7 +95,7 @@ public static class ExtractionSimulator
         }
 
         // "auto" becomes a concrete profile only now: inference looks at the materialised tree, as the container would.
-        var (profile, reason) = ProfileInference.Resolve(options.Profile, materializer.FileSystem);
+        var (profile, reason) = ProfileInference.Resolve(options.Profile, materializer.FileSystem, options.Environment);
         foreach (var rule in TreeRules.Concat(profile.TreeRules))
         {
             rule.Check(materializer.FileSystem, context);

@@ -15,6 +15,12 @@ public sealed record SimulationOptions
     /// <summary>The framework whose layout rules run after the generic ones.</summary>
     public FrameworkProfile Profile { get; init; } = FrameworkProfiles.Auto;
 
+    /// <summary>
+    /// The serving container's environment (the spec's `environment`), which several containers read to find the
+    /// model; null when unknown (a plain check), so rules that need it stay quiet or say what it must contain.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Environment { get; init; }
+
     /// <summary>The mode a tree is judged in when the user does not say: archives are model.tar.gz, listings are prefixes.</summary>
     public static ExtractionMode DefaultModeFor(SourceKind source) => source switch
     {

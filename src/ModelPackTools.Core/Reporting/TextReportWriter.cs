@@ -23,9 +23,14 @@ public static class TextReportWriter
             $"{Plural(report.ErrorCount, "error")}, {Plural(report.WarningCount, "warning")}");
     }
 
-    // Said only when a profile was in force, so a generic check's summary is unchanged.
-    private static string ProfileNote(ExtractionReport report) =>
-        report.Profile == "none" ? string.Empty : $", profile {report.Profile}{(report.ProfileReason is { } why ? $" {why}" : string.Empty)}";
+    private static string ProfileNote(ExtractionReport report) => ProfileText(report) is { } text ? ", " + text : string.Empty;
+
+    /// <summary>
+    /// "profile triton inferred from resnet/config.pbtxt", or null when no profile was in force, so that a generic
+    /// check's summary is unchanged.
+    /// </summary>
+    public static string? ProfileText(ExtractionReport report) =>
+        report.Profile == "none" ? null : $"profile {report.Profile}{(report.ProfileReason is { } why ? $" {why}" : string.Empty)}";
 
     /// <summary>
     /// One finding in the canonical format: `file(line,col): error CODE: message` when it points into a text file,

@@ -1,6 +1,6 @@
 using ModelPackTools.Extraction;
 using ModelPackTools.Extraction.Profiles;
-using ModelPackTools.Trees;
+using static ModelPackTools.Core.Tests.Profiles.ProfileChecks;
 using static ModelPackTools.Core.Tests.Support.Checks;
 
 namespace ModelPackTools.Core.Tests.Profiles;
@@ -61,7 +61,7 @@ public class ProfileRuleTests
     [Fact]
     public void Triton_model_without_a_version_folder_is_a_warning()
     {
-        Assert.Equal(["MPK7005"], Check(FrameworkProfiles.Triton, "resnet/config.pbtxt", "resnet/model.onnx", "bert/config.pbtxt", "bert/1/model.pt").Codes());
+        Assert.Equal(["MPK7005"], Check(FrameworkProfiles.Triton, "resnet/config.pbtxt", "resnet/model.onnx").Codes());
     }
 
     [Fact]
@@ -161,16 +161,15 @@ public class ProfileRuleTests
     [InlineData("763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.3.0-gpu-py311-cu121-ubuntu20.04-sagemaker", "pytorch")]
     [InlineData("763104351884.dkr.ecr.us-east-1.amazonaws.com/tensorflow-inference:2.16-cpu", "tensorflow-serving")]
     [InlineData("785573368785.dkr.ecr.us-east-1.amazonaws.com/sagemaker-tritonserver:24.09-py3", "triton")]
-    [InlineData("763104351884.dkr.ecr.us-east-1.amazonaws.com/huggingface-pytorch-inference:2.1-transformers4.37-gpu-py310", null)]
+    [InlineData("763104351884.dkr.ecr.us-east-1.amazonaws.com/huggingface-pytorch-inference:2.1-transformers4.37-gpu-py310", "huggingface")]
+    [InlineData("763104351884.dkr.ecr.us-east-1.amazonaws.com/huggingface-pytorch-tgi-inference:2.4-tgi3.0-gpu-py311-cu124-ubuntu22.04", "huggingface")]
+    [InlineData("763104351884.dkr.ecr.us-east-1.amazonaws.com/djl-inference:0.31.0-lmi13.0.0-cu124", "huggingface")]
+    [InlineData("683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1", "xgboost")]
+    [InlineData("683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3", "sklearn")]
     [InlineData("123456789012.dkr.ecr.eu-west-1.amazonaws.com/my-server@sha256:abcd", null)]
     [InlineData(null, null)]
     public void An_image_names_its_profile(string? image, string? profile)
     {
         Assert.Equal(profile, FrameworkProfiles.ForImage(image)?.Name);
     }
-
-    private static ExtractionReport Check(FrameworkProfile profile, params string[] files) =>
-        ExtractionSimulator.Simulate(
-            new ModelTree("input", SourceKind.Listing, [.. files.Select(f => File(f))], []),
-            new SimulationOptions { Mode = ExtractionMode.S3PrefixNone, Profile = profile });
 }

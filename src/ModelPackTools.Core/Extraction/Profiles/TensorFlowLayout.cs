@@ -12,4 +12,15 @@ internal static class TensorFlowLayout
     public static bool IsVersionFolder(VirtualNode folder) =>
         folder.IsDirectory && folder.Name.Length > 0 && folder.Name.All(char.IsAsciiDigit) &&
         folder.Children!.TryGetValue("saved_model.pb", out var pb) && pb.IsFile;
+
+    /// <summary>
+    /// The model names the container serves, as find_models and serve.py name them: the folder above each version
+    /// folder (`os.path.basename`), or "model" for version folders at the root (the model is /opt/ml/model itself).
+    /// </summary>
+    public static IReadOnlyList<string> ModelNames(VirtualFileSystem tree) =>
+        [.. tree.AllNodes()
+            .Where(n => IsVersionFolder(n) && n.Parent is not null)
+            .Select(n => n.Parent!.Parent is null ? "model" : n.Parent.Name)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)];
 }
