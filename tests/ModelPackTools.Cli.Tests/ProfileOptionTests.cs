@@ -98,6 +98,34 @@ public sealed class ProfileOptionTests : IDisposable
     }
 
     [Fact]
+    public void Check_reads_the_container_environment_from_env_options()
+    {
+        var folder = this.Folder("resnet/config.pbtxt", "resnet/1/model.onnx");
+
+        var (exitCode, output, _) = CommandRunner.Run("check", folder, "--env", "SAGEMAKER_TRITON_DEFAULT_MODEL_NAME=bert", "--env", "SAGEMAKER_PROGRAM=");
+        var (fixedCode, fixedOutput, _) = CommandRunner.Run("check", folder, "--env", "SAGEMAKER_TRITON_DEFAULT_MODEL_NAME=resnet");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("error MPK7007", output, StringComparison.Ordinal);
+        Assert.Contains("profile triton inferred from the environment's SAGEMAKER_TRITON_DEFAULT_MODEL_NAME", output, StringComparison.Ordinal);
+        Assert.Equal(0, fixedCode);
+        Assert.DoesNotContain("MPK7007", fixedOutput, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1ST=x")]
+    [InlineData("NO_EQUALS_SIGN")]
+    [InlineData("BAD-NAME=x")]
+    public void A_malformed_env_option_is_a_usage_error_naming_it(string pair)
+    {
+        var (exitCode, output, error) = CommandRunner.Run("check", this.Folder("model.pth"), "--env", pair);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("MPK9004", output + error, StringComparison.Ordinal);
+        Assert.Contains($"'{pair}'", output + error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_profile_names_the_known_ones()
     {
         var (exitCode, output, error) = CommandRunner.Run("check", this.Folder("model.pth"), "--profile", "keras");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ModelPackTools.Build;
 using ModelPackTools.Extraction;
+using ModelPackTools.Options;
 using ModelPackTools.Reporting;
 using ModelPackTools.Selection;
 using ModelPackTools.Spec;
@@ -15,7 +16,7 @@ internal static class BuildCommand
         var spec = new Option<string?>("--spec") { Description = "The spec (default: ./modelpack.json if present, else defaults: the current folder packed as tar.gz, no request)." };
         var target = new Option<string>("--output", "-o") { Description = "The output folder; replaced whole when the build completes.", DefaultValueFactory = _ => "out" };
         var format = new Option<string?>("--format") { Description = "How findings are printed: text (default), json (report.json's content) or sarif (2.1.0)." };
-        var profile = ProfileOption.Create();
+        var profile = new ProfileArguments().Profile;
         var write = new WriteArguments("Threads; the output bytes do not depend on it.");
         var command = new Command(
             "build",
@@ -42,7 +43,7 @@ internal static class BuildCommand
             }
 
             var outDirectory = parse.GetValue(target)!;
-            var result = await BuildPipeline.RunAsync(model, outDirectory, settings, new CheckSettings { Profile = ProfileOption.Parse(parse, profile) }, cancellationToken);
+            var result = await BuildPipeline.RunAsync(model, outDirectory, settings, SettingsParser.Parse(new SettingsText { Profile = parse.GetValue(profile) }), cancellationToken);
             var report = Path.Combine(outDirectory, BuildPipeline.ReportFileName);
             ReportOutput.Write(specPath ?? model.SourcePath, result.Diagnostics, reportFormat, () => File.ReadAllBytes(report), output);
             if (reportFormat == ReportFormat.Text)

@@ -30,20 +30,21 @@ internal static class CheckCommand
         {
             Description = "Stop and report a compression bomb when an archive expands past this many times its compressed size (default 200).",
         };
-        var profile = ProfileOption.Create();
+        var rules = new ProfileArguments();
         var s3 = new S3Arguments();
         var report = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
 
         var command = new Command("check", "Simulate how SageMaker materialises the model under /opt/ml/model and report every problem. " +
                                            "Exit code 0: deployable (warnings allowed); 1: errors found; 2: the input could not be read.")
         {
-            input, s3Uri, mode, profile, format, maxRatio, report,
+            input, s3Uri, mode, format, maxRatio, report,
         };
+        command.AddOptions(rules.All);
         command.AddOptions(s3.All);
 
         command.SetAction(parse =>
         {
-            var settings = SettingsParser.Parse(new SettingsText { Mode = parse.GetValue(mode), S3Uri = parse.GetValue(s3Uri), MaxRatio = parse.GetValue(maxRatio), Profile = parse.GetValue(profile) });
+            var settings = SettingsParser.Parse(rules.Text(parse) with { Mode = parse.GetValue(mode), S3Uri = parse.GetValue(s3Uri), MaxRatio = parse.GetValue(maxRatio) });
             var reportFormat = ReportOutput.ParseFormat(parse.GetValue(format), ReportFormat.Text, ReportFormat.Json, ReportFormat.Sarif);
             var path = parse.GetValue(input)!;
             var live = ModelSourceReader.IsS3Uri(path) ? new S3LiveListing(s3.Parse(parse)) : null;

@@ -18,15 +18,16 @@ internal static class LayoutCommand
         var target = new Option<string>("--output", "-o") { Description = "The layout folder to write; replaced whole if it exists.", Required = true };
         var link = new Option<bool>("--link") { Description = "Hard links only: fail where the file system cannot link (default: link, else copy)." };
         var copy = new Option<bool>("--copy") { Description = "Always copy, so later edits to the model folder cannot change the layout." };
-        var profile = ProfileOption.Create();
+        var rules = new ProfileArguments();
         var command = new Command(
             "layout",
             "Check a model folder with the S3Prefix rules, then write it exactly as its objects will be keyed under the " +
             "prefix (ModelDataSource S3DataType=S3Prefix, CompressionType=None): links dereferenced, empty folders " +
             "dropped. The layout appears under its name only when complete. A folder with errors is refused (exit 1).")
         {
-            source, target, link, copy, profile,
+            source, target, link, copy,
         };
+        command.AddOptions(rules.All);
         command.SetAction((parse, cancellationToken) => Task.Run(() => Run(parse, cancellationToken), CancellationToken.None));
         return command;
 
@@ -41,7 +42,7 @@ internal static class LayoutCommand
             var mode = OptionValues.Require(OptionValues.TryParseLayoutMode(modeText, out var parsed, out var problem), parsed, problem);
 
             // Linking reads nothing, so the check itself is the read the content inspectors get.
-            var check = ModelChecker.Check(parse.GetValue(source)!, new CheckSettings { Mode = ExtractionMode.S3PrefixNone, Profile = ProfileOption.Parse(parse, profile) }, cancellationToken: cancellationToken);
+            var check = ModelChecker.Check(parse.GetValue(source)!, rules.Parse(parse) with { Mode = ExtractionMode.S3PrefixNone }, cancellationToken: cancellationToken);
             var result = PrefixLayoutWriter.Write(check, parse.GetValue(target)!, mode, cancellationToken);
             if (!result.Written)
             {

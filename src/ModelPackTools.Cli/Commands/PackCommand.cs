@@ -20,7 +20,7 @@ internal static class PackCommand
         var archive = new Option<string>("--output", "-o") { Description = "The archive to write, e.g. out/model.tar.gz.", Required = true };
         var format = new Option<string?>("--format") { Description = "text or json." };
         var write = new WriteArguments("Compression threads; the output bytes do not depend on it.");
-        var profile = ProfileOption.Create();
+        var rules = new ProfileArguments();
         var command = new Command(
             "pack",
             "Check a model folder with the same rules as `check`, then write a byte-for-byte reproducible model.tar.gz " +
@@ -28,8 +28,9 @@ internal static class PackCommand
             "the ETag S3 will report. Links inside the folder are stored as the files they point to. A folder with errors " +
             "is not packed (exit 1).")
         {
-            source, archive, write.Level, write.Threads, format, profile,
+            source, archive, write.Level, write.Threads, format,
         };
+        command.AddOptions(rules.All);
         command.AddOptions(write.Fingerprint);
 
         // Asynchronous so that Ctrl+C cancels the token: the packer then deletes its staging file before exiting.
@@ -40,7 +41,7 @@ internal static class PackCommand
         {
             var settings = write.Parse(parse);
             var json = ReportOutput.ParseFormat(parse.GetValue(format), ReportFormat.Text, ReportFormat.Json) == ReportFormat.Json;
-            var check = ModelChecker.CheckFolder(parse.GetValue(source)!, new CheckSettings { Mode = ExtractionMode.S3ObjectGzip, Profile = ProfileOption.Parse(parse, profile) });
+            var check = ModelChecker.CheckFolder(parse.GetValue(source)!, rules.Parse(parse) with { Mode = ExtractionMode.S3ObjectGzip });
             PackResult result;
             using (var progress = ConsoleProgress.For(error, "packed"))
             {

@@ -17,16 +17,18 @@ public static class SettingsParser
             & OptionValues.TryParseS3Uri(text.S3Uri, SettingNames.S3Uri, out var s3Uri, out var p2)
             & OptionValues.TryParseMaxRatio(text.MaxRatio, new ArchiveReadOptions().MaxCompressionRatio, out var ratio, out var p3)
             & OptionValues.TryParseProfile(text.Profile, out var profile, out var p4)
-            & OptionValues.TryParseContentScanners(text.ContentScanners, out var inspectors, out var p5);
+            & OptionValues.TryParseContentScanners(text.ContentScanners, out var inspectors, out var p5)
+            & OptionValues.TryParseEnvironment(text.Environment, out var environment, out var p6);
         settings = new CheckSettings
         {
             Mode = mode,
             S3Uri = s3Uri,
             Profile = profile,
             ContentInspectors = inspectors,
+            Environment = environment,
             Archive = new ArchiveReadOptions { MaxCompressionRatio = ratio },
         };
-        problems = new[] { p1, p2, p3, p4, p5 }.OfType<Diagnostic>().ToList();
+        problems = new[] { p1, p2, p3, p4, p5, p6 }.OfType<Diagnostic>().ToList();
         return ok;
     }
 

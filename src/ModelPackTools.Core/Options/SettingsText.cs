@@ -15,6 +15,9 @@ public sealed record SettingsText
     public string? Profile { get; init; }
 
     public string? ContentScanners { get; init; }
+
+    /// <summary>The serving container's environment as NAME=VALUE pairs; null when not given (then it is unknown).</summary>
+    public IReadOnlyList<string>? Environment { get; init; }
 }
 
 /// <summary>How a build or a pack writes, as text: compression level, threads, SOURCE_DATE_EPOCH, part sizes, checksums.</summary>
