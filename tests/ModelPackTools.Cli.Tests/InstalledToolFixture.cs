@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace ModelPackTools.Cli.Tests;
 
 /// <summary>
-/// Packs the real ModelPackTools.Cli .nupkg once per run and installs it with `dotnet tool install --tool-path`,
+/// Packs the real ModelPackTools .nupkg (the tool) once per run and installs it with `dotnet tool install --tool-path`,
 /// through a nuget.config that knows only that folder and an empty package cache, so the test exercises exactly
 /// what users install (PackAsTool layout, RollForward, dependencies) and never a stale cached copy.
 /// </summary>
@@ -28,7 +28,7 @@ public sealed class InstalledToolFixture : IDisposable
             </configuration>
             """);
         var tools = Path.Combine(this.workspace, "tools");
-        Run("dotnet", $"tool install ModelPackTools.Cli --tool-path \"{tools}\" --configfile \"{config}\"", this.workspace, ("NUGET_PACKAGES", Path.Combine(this.workspace, "nuget-cache")));
+        Run("dotnet", $"tool install ModelPackTools --tool-path \"{tools}\" --configfile \"{config}\"", this.workspace, ("NUGET_PACKAGES", Path.Combine(this.workspace, "nuget-cache")));
         this.ToolPath = Path.Combine(tools, OperatingSystem.IsWindows() ? "modelpack.exe" : "modelpack");
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Compression;
+using System.Reflection;
 using ModelPackTools.Hashing;
 
 namespace ModelPackTools.Archives;
@@ -16,6 +17,13 @@ namespace ModelPackTools.Archives;
 /// </remarks>
 internal static class BlockCompressor
 {
+    /// <summary>
+    /// The deflate that writes the archive, for <see cref="Requests.FactsOrigin"/>: the runtime's zlib-ng, whose output
+    /// depends on its version, which ships with System.IO.Compression.
+    /// </summary>
+    public static string Implementation { get; } =
+        $"zlib-ng (System.IO.Compression {typeof(DeflateStream).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? typeof(DeflateStream).Assembly.GetName().Version?.ToString()})";
+
     // Small enough to stop soon after the output outgrows the input, large enough to keep calls cheap.
     private const int FeedLength = 64 * 1024;
 

@@ -23,7 +23,7 @@ public static class BuildExclusions
     public static IEnumerable<ExcludedPath> For(ModelPackSpec spec, string outputDirectory, ModelTree tree, string? staging = null)
     {
         var source = spec.SourcePath;
-        var output = Path.GetFullPath(outputDirectory);
+        var output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory));
         var found = new List<ExcludedPath>();
         void Add(string fullPath, string reason)
         {

@@ -35,18 +35,34 @@ public static class BuildInputs
     /// the archive mtime, the output folder and the check's settings. The thread count is left out: the output does not
     /// depend on it. Same options, same hash, on every machine.
     /// </summary>
-    public static string OptionsHash(WriteSettings write, CheckSettings settings, string outputDirectory)
+    public static string OptionsHash(WriteSettings write, CheckSettings settings, string outputDirectory) =>
+        OptionsHash(null, write, settings, outputDirectory);
+
+    /// <summary>
+    /// As above, plus what a front-end may have set over the spec file's values (format, S3 URIs, part sizes): the
+    /// spec file itself is one of the <see cref="Files"/>, but an override of it is not.
+    /// </summary>
+    public static string OptionsHash(ModelPackSpec? spec, WriteSettings write, CheckSettings settings, string outputDirectory)
     {
         var lines = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["tool"] = $"{ToolInfo.Name} {ToolInfo.Version}",
             ["level"] = write.Level.ToString(CultureInfo.InvariantCulture),
             ["mtime"] = write.ModificationTime.ToString(CultureInfo.InvariantCulture),
-            ["output"] = Path.GetFullPath(outputDirectory),
+            ["output"] = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory)),
             ["profile"] = settings.Profile.Name,
             ["contentScanners"] = string.Join(',', settings.ContentInspectors.Select(i => i.Name)),
             ["maxRatio"] = settings.Archive.MaxCompressionRatio.ToString("R", CultureInfo.InvariantCulture),
         };
+        if (spec is not null)
+        {
+            lines["format"] = spec.Format.ToString();
+            lines["s3Uri"] = spec.S3Uri ?? string.Empty;
+            lines["manifestS3Uri"] = spec.ManifestS3Uri ?? string.Empty;
+            lines["partSizes"] = spec.PartSizes.Name;
+            lines["source"] = spec.SourcePath;
+        }
+
         var text = string.Concat(lines.Select(p => $"{p.Key}={p.Value}\n"));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }

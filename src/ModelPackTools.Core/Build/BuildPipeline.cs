@@ -36,7 +36,8 @@ public static class BuildPipeline
     public static async Task<BuildResult> RunAsync(ModelPackSpec spec, string outputDirectory, WriteSettings write, CheckSettings? settings = null, CancellationToken cancellationToken = default)
     {
         var source = spec.SourcePath;
-        var output = Path.GetFullPath(outputDirectory);
+        // "out/" and "out" are one folder; the staging folder beside it is derived from the name without the slash.
+        var output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory));
         if (!Directory.Exists(source))
         {
             throw new ModelPackException(DiagnosticCatalog.InputNotFound, source, "the model folder does not exist");
@@ -141,6 +142,7 @@ public static class BuildPipeline
         var fingerprint = result.Fingerprint!;
         return (result.Check, new BuildFacts
         {
+            Origin = FactsOrigin.Current,
             Format = "tar.gz",
             PartSizes = spec.PartSizes.Name,
             ModelDataUrl = Destinations.ModelData(spec),
@@ -171,6 +173,7 @@ public static class BuildPipeline
             // Without a destination there are no object URIs to list; the layout alone is still worth having.
             return (ModelChecker.InspectPendingContent(check, cancellationToken).Report, new BuildFacts
             {
+                Origin = FactsOrigin.Current,
                 Format = "prefix",
                 PartSizes = spec.PartSizes.Name,
                 Artifact = LayoutFolderName,
@@ -196,6 +199,7 @@ public static class BuildPipeline
 
         return (manifest.Check, new BuildFacts
         {
+            Origin = FactsOrigin.Current,
             Format = "prefix",
             PartSizes = spec.PartSizes.Name,
             S3Prefix = prefix,

@@ -13,6 +13,7 @@ namespace ModelPackTools.Diagnostics;
 /// MPK5xxx the CreateModelPackage request: 50xx the API's shape constraints, 51xx the rules its documentation states,
 /// MPK6xxx the modelpack.json spec file,
 /// MPK7xxx framework profiles: what one serving container expects under /opt/ml/model,
+/// MPK8xxx the MSBuild build step,
 /// MPK9xxx failures: input that could not be read as a model at all, bad option values, I/O and S3 errors.
 /// </summary>
 public static partial class DiagnosticCatalog

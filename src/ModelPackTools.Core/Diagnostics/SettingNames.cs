@@ -14,6 +14,7 @@ public static class SettingNames
     public const string Profile = "profile";
     public const string ContentScanners = "contentScanners";
     public const string Environment = "environment";
+    public const string ArtifactFormat = "artifactFormat";
     public const string Level = "level";
     public const string Threads = "threads";
     public const string SourceDateEpoch = "sourceDateEpoch";

@@ -42,6 +42,9 @@ public sealed record BuildFacts
 
     public string? Crc64Nvme { get; init; }
 
+    /// <summary>The tool, runtime and deflate that made these facts; null in facts written before it was recorded.</summary>
+    public FactsOrigin? Origin { get; init; }
+
     public static byte[] Serialize(BuildFacts facts) =>
         [.. JsonSerializer.SerializeToUtf8Bytes(facts, FactsJsonContext.Indented.BuildFacts), (byte)'\n'];
 

@@ -21,6 +21,13 @@ public sealed record RequestDocument(byte[] Json, IReadOnlyList<Diagnostic> Diag
     public static string? Mismatch(ModelPackSpec spec, BuildFacts facts)
     {
         var format = spec.Format == ArtifactFormat.Prefix ? "prefix" : "tar.gz";
+        if (facts.Origin != FactsOrigin.Current)
+        {
+            var made = facts.Origin is { } o ? $"{o.Tool} on {o.Runtime} with {o.Compression}" : "a modelpack that did not record its origin";
+            var current = FactsOrigin.Current;
+            return $"the facts were made by {made}; this is {current.Tool} on {current.Runtime} with {current.Compression}: build again with this one";
+        }
+
         if (facts.Format != format)
         {
             return $"the facts are for format {facts.Format}, the spec says {format}";

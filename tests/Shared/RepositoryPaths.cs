@@ -1,4 +1,4 @@
-namespace ModelPackTools.Cli.Tests;
+namespace ModelPackTools.Tests.Shared;
 
 /// <summary>Finds the checkout from the test binary, so tests never depend on the machine's paths.</summary>
 internal static class RepositoryPaths
