@@ -74,6 +74,22 @@ public sealed class BuildAndRequestCommandTests : IDisposable
     }
 
     [Fact]
+    public void Request_with_facts_of_another_tool_build_is_refused()
+    {
+        var output = Path.Combine(this.directory, "out");
+        Assert.Equal(0, CommandRunner.Run("build", "--spec", SampleSpec, "-o", output).ExitCode);
+        var facts = Path.Combine(output, "facts.json");
+        Assert.Contains("\"Runtime\": \"", File.ReadAllText(facts), StringComparison.Ordinal);
+        File.WriteAllText(facts, File.ReadAllText(facts).Replace("\"Tool\": \"modelpack ", "\"Tool\": \"modelpack 0.0.1-other ", StringComparison.Ordinal));
+
+        var (exitCode, _, error) = CommandRunner.Run("request", "--spec", SampleSpec, "--facts", output, "-o", Path.Combine(this.directory, "r.json"));
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("modelpack: error MPK9009: the facts were made by modelpack 0.0.1-other", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(this.directory, "r.json")));
+    }
+
+    [Fact]
     public void Broken_spec_exits_1_with_code_line_and_column()
     {
         var spec = this.WriteSpec("{\n  \"source\": \"" + RepositoryPaths.SampleModel + "\",\n  \"formt\": \"prefix\"\n}");

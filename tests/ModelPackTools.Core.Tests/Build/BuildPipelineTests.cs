@@ -31,6 +31,20 @@ public sealed class BuildPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task An_output_folder_given_with_a_trailing_slash_is_the_same_folder()
+    {
+        this.temp.Write("m/weights.bin", "weights");
+        var spec = new ModelPackSpec { BaseDirectory = this.temp.Path, Source = "m" };
+
+        var result = await BuildPipeline.RunAsync(spec, this.temp.Combine("out") + Path.DirectorySeparatorChar, Writers.Build);
+
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        Assert.Equal(this.temp.Combine("out"), result.OutputDirectory);
+        Assert.True(File.Exists(this.temp.Combine("out/model.tar.gz")));
+        Assert.Equal(["m", "out"], Directory.GetFileSystemEntries(this.temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Include_and_exclude_globs_choose_the_packed_files()
     {
         this.temp.Write("m/weights/a.bin");
