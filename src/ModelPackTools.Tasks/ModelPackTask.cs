@@ -21,6 +21,9 @@ public abstract class ModelPackTask : Microsoft.Build.Utilities.Task
     /// <summary>The model folder when there is no spec.</summary>
     public string? Source { get; set; }
 
+    /// <summary>The ModelPackFile items: without a spec, the files of <see cref="Source"/> to pack (default: all of them).</summary>
+    public ITaskItem[] ModelFiles { get; set; } = [];
+
     [Required]
     public string OutputPath { get; set; } = string.Empty;
 
@@ -55,6 +58,7 @@ public abstract class ModelPackTask : Microsoft.Build.Utilities.Task
         else
         {
             spec = new ModelPackSpec { BaseDirectory = this.Source ?? Directory.GetCurrentDirectory() };
+            ok = this.TrySelectModelFiles(ref spec);
         }
 
         var overrides = new SpecOverrides { Format = this.Format, S3Uri = this.S3Uri, PartSize = this.PartSize, Uploader = this.Uploader };
@@ -67,6 +71,34 @@ public abstract class ModelPackTask : Microsoft.Build.Utilities.Task
         }
 
         return ok;
+    }
+
+    // ModelPackFile items become the spec's include list, as paths relative to the model folder (the globs' only
+    // wildcards are * and ?, which file names seldom hold). An item outside the folder cannot be packed from it.
+    private bool TrySelectModelFiles(ref ModelPackSpec spec)
+    {
+        if (this.ModelFiles.Length == 0)
+        {
+            return true;
+        }
+
+        var root = spec.SourcePath;
+        var include = new List<string>();
+        foreach (var item in this.ModelFiles)
+        {
+            var relative = Path.GetRelativePath(root, item.GetMetadata("FullPath"));
+            if (relative == "." || relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative))
+            {
+                var problem = DiagnosticCatalog.InvalidOption.Create(null, $"the ModelPackFile item '{item.ItemSpec}' is not inside ModelPackSource '{root}'");
+                DiagnosticLogging.Log(this.Log, problem, null, null);
+                return false;
+            }
+
+            include.Add(relative.Replace(Path.DirectorySeparatorChar, '/'));
+        }
+
+        spec = spec with { Include = include };
+        return true;
     }
 
     // The MSBuild property a setting is spelled as here, so an MPK9004 names what to change in the project.

@@ -1,3 +1,5 @@
+using System.Formats.Tar;
+using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
 
@@ -88,6 +90,17 @@ public sealed class BuildStepTests(PackedPackagesFixture packages) : IClassFixtu
     }
 
     [Fact]
+    public void Without_a_spec_ModelPackFile_items_choose_what_is_packed()
+    {
+        var project = this.PlainProject(spec: null, items: """<ModelPackFile Include="model/config.json;model/code/**" />""");
+
+        packages.Require("dotnet", project, "build");
+
+        var archive = Path.Combine(project, "bin", "Debug", "net10.0", "modelpack", "model.tar.gz");
+        Assert.Equal(["code/", "code/inference.py", "code/requirements.txt", "config.json"], Members(archive));
+    }
+
+    [Fact]
     public void A_second_build_does_no_work_and_touching_a_model_file_rebuilds()
     {
         var project = this.PlainProject(SampleSpec);
@@ -108,7 +121,7 @@ public sealed class BuildStepTests(PackedPackagesFixture packages) : IClassFixtu
     private string NewDirectory() => Directory.CreateDirectory(Path.Combine(packages.Workspace, "case-" + Guid.NewGuid().ToString("N")[..8])).FullName;
 
     // The sample model in a project that adds ModelPackTools.Build, with the sample's spec (or none).
-    private string PlainProject(string? spec)
+    private string PlainProject(string? spec, string items = "")
     {
         var project = this.NewDirectory();
         CopyFolder(RepositoryPaths.SampleModel, Path.Combine(project, "model"));
@@ -117,7 +130,7 @@ public sealed class BuildStepTests(PackedPackagesFixture packages) : IClassFixtu
             File.WriteAllText(Path.Combine(project, "modelpack.json"), spec);
         }
 
-        File.WriteAllText(Path.Combine(project, "Model.csproj"), """
+        File.WriteAllText(Path.Combine(project, "Model.csproj"), $$"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
@@ -125,6 +138,7 @@ public sealed class BuildStepTests(PackedPackagesFixture packages) : IClassFixtu
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="ModelPackTools.Build" Version="*" PrivateAssets="all" />
+                {{items}}
               </ItemGroup>
             </Project>
             """);
@@ -139,6 +153,18 @@ public sealed class BuildStepTests(PackedPackagesFixture packages) : IClassFixtu
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }
+    }
+
+    private static string[] Members(string archive)
+    {
+        using var reader = new TarReader(new GZipStream(File.OpenRead(archive), CompressionMode.Decompress));
+        var names = new List<string>();
+        while (reader.GetNextEntry() is { } entry)
+        {
+            names.Add(entry.Name);
+        }
+
+        return [.. names];
     }
 
     private static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
