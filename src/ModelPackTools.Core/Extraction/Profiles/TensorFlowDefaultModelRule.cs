@@ -8,26 +8,11 @@ namespace ModelPackTools.Extraction.Profiles;
 /// serve.py, _create_tfs_config). A SAGEMAKER_TFS_DEFAULT_MODEL_NAME must be one of the models (MPK7012); without it,
 /// several models leave the default to an unsorted directory search (MPK7011).
 /// </summary>
-internal sealed class TensorFlowDefaultModelRule : ITreeRule
+internal sealed class TensorFlowDefaultModelRule() : DefaultModelRule(
+    "SAGEMAKER_TFS_DEFAULT_MODEL_NAME", DiagnosticCatalog.TensorFlowDefaultModelMissing, DiagnosticCatalog.TensorFlowSeveralModels)
 {
-    public void Check(VirtualFileSystem tree, ExtractionContext context)
-    {
-        if (context.IsMultiModel())
-        {
-            return;
-        }
+    protected override IReadOnlyList<string> Models(VirtualFileSystem tree) => TensorFlowLayout.ModelNames(tree);
 
-        var models = TensorFlowLayout.ModelNames(tree);
-        if (context.Value("SAGEMAKER_TFS_DEFAULT_MODEL_NAME") is { } name)
-        {
-            if (models.Count > 0 && !models.Contains(name))
-            {
-                context.Diagnostics.Add(DiagnosticCatalog.TensorFlowDefaultModelMissing, null, name);
-            }
-        }
-        else if (models.Count > 1)
-        {
-            context.Diagnostics.Add(DiagnosticCatalog.TensorFlowSeveralModels, null, models.Count, string.Join(", ", models));
-        }
-    }
+    // No model at all is the SavedModel rules' finding.
+    protected override bool Judges(IReadOnlyList<string> models) => models.Count > 0;
 }

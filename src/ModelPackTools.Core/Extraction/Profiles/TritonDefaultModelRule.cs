@@ -8,26 +8,9 @@ namespace ModelPackTools.Extraction.Profiles;
 /// SAGEMAKER_TRITON_DEFAULT_MODEL_NAME it must be a top-level folder (MPK7007); without it there must be only one
 /// top-level folder, of any kind, since the script counts them with `find -mindepth 1 -maxdepth 1 -type d` (MPK7008).
 /// </summary>
-internal sealed class TritonDefaultModelRule : ITreeRule
+internal sealed class TritonDefaultModelRule() : DefaultModelRule(
+    "SAGEMAKER_TRITON_DEFAULT_MODEL_NAME", DiagnosticCatalog.TritonDefaultModelMissing, DiagnosticCatalog.TritonSeveralFolders)
 {
-    public void Check(VirtualFileSystem tree, ExtractionContext context)
-    {
-        if (context.IsMultiModel())
-        {
-            return;
-        }
-
-        var folders = tree.Root.Children!.Values.Where(c => c.IsDirectory).Select(c => c.Name).Order(StringComparer.Ordinal).ToList();
-        if (context.Value("SAGEMAKER_TRITON_DEFAULT_MODEL_NAME") is { } name)
-        {
-            if (!folders.Contains(name))
-            {
-                context.Diagnostics.Add(DiagnosticCatalog.TritonDefaultModelMissing, null, name);
-            }
-        }
-        else if (folders.Count > 1)
-        {
-            context.Diagnostics.Add(DiagnosticCatalog.TritonSeveralFolders, null, folders.Count, string.Join(", ", folders));
-        }
-    }
+    protected override IReadOnlyList<string> Models(VirtualFileSystem tree) =>
+        [.. tree.Root.Children!.Values.Where(c => c.IsDirectory).Select(c => c.Name).Order(StringComparer.Ordinal)];
 }
