@@ -49,6 +49,14 @@ public sealed class ModelPackBuild : ModelPackTask, ICancelableTask, IDisposable
         {
             var result = BuildPipeline.RunAsync(spec, this.OutputPath, write, check, this.cancellation.Token).GetAwaiter().GetResult();
             DiagnosticLogging.LogAll(this.Log, result.Diagnostics, spec.SpecPath, spec.SourcePath);
+            if (this.Log.HasLoggedErrors && result.Facts is not null)
+            {
+                // A warning MSBuild turned into an error (WarningsAsErrors, -warnaserror): the engine saw none and wrote
+                // facts.json, one of the step's Outputs. Without it the next build runs the step again, and fails again.
+                File.Delete(Path.Combine(result.OutputDirectory, BuildFacts.FileName));
+                return false;
+            }
+
             if (result.Facts is { } facts)
             {
                 var written = new[] { BuildFacts.FileName, BuildPipeline.ReportFileName, facts.Artifact, facts.Manifest, result.RequestPath is null ? null : Path.GetFileName(result.RequestPath) };

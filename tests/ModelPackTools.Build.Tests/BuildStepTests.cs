@@ -82,11 +82,13 @@ public sealed class BuildStepTests(PackedPackagesFixture packages) : IClassFixtu
 
         var (warnCode, warned) = packages.Run("dotnet", project, "build");
         var (failCode, failed) = packages.Run("dotnet", project, "build", "-p:WarningsAsErrors=MPK3005");
+        var (againCode, _) = packages.Run("dotnet", project, "build", "-p:WarningsAsErrors=MPK3005");
 
         Assert.Equal(0, warnCode);
         Assert.Matches(@"model/\.DS_Store ?: warning MPK3005: ", warned);
         Assert.NotEqual(0, failCode);
         Assert.Matches(@"model/\.DS_Store ?: error MPK3005: ", failed);
+        Assert.NotEqual(0, againCode); // a failed step is never up to date
     }
 
     [Fact]
@@ -101,7 +103,7 @@ public sealed class BuildStepTests(PackedPackagesFixture packages) : IClassFixtu
     }
 
     [Fact]
-    public void A_second_build_does_no_work_and_touching_a_model_file_rebuilds()
+    public void A_second_build_does_no_work_and_touching_a_model_file_or_cleaning_rebuilds()
     {
         var project = this.PlainProject(SampleSpec);
         packages.Require("dotnet", project, "build");
@@ -111,10 +113,13 @@ public sealed class BuildStepTests(PackedPackagesFixture packages) : IClassFixtu
         var second = packages.Require("dotnet", project, "build", "-v:n");
         File.SetLastWriteTimeUtc(Path.Combine(project, "model", "config.json"), DateTime.UtcNow.AddSeconds(5));
         var third = packages.Require("dotnet", project, "build", "-v:n");
+        packages.Require("dotnet", project, "clean");
+        var afterClean = packages.Require("dotnet", project, "build", "-v:n");
 
         Assert.Contains("Skipping target \"_ModelPackRun\" because all output files are up-to-date", second, StringComparison.Ordinal);
         Assert.DoesNotContain("Skipping target \"_ModelPackRun\"", third, StringComparison.Ordinal);
         Assert.True(File.GetLastWriteTimeUtc(facts) > first);
+        Assert.DoesNotContain("Skipping target \"_ModelPackRun\"", afterClean, StringComparison.Ordinal);
     }
 
     // Below the fixture's workspace, so NuGet finds its nuget.config before any other.
