@@ -18,7 +18,6 @@ public sealed class BuildStepTests(PackedPackagesFixture packages) : IClassFixtu
     public void A_project_from_the_template_builds_its_model()
     {
         var directory = this.NewDirectory();
-        packages.Require("dotnet", directory, "new", "install", packages.TemplatePackage);
         packages.Require("dotnet", directory, "new", "modelpack", "-n", "MyModel", "--format", "prefix");
 
         var output = packages.Require("dotnet", Path.Combine(directory, "MyModel"), "build");
@@ -28,6 +27,27 @@ public sealed class BuildStepTests(PackedPackagesFixture packages) : IClassFixtu
         Assert.True(File.Exists(Path.Combine(artifacts, "create-model-package.json")), output);
         Assert.True(File.Exists(Path.Combine(artifacts, "model", "model.safetensors")), output);
         Assert.Contains("0 Warning(s)", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("pytorch", "pytorch", "model.safetensors")]
+    [InlineData("huggingface", "huggingface", "config.json")]
+    [InlineData("tensorflow", "tensorflow-serving", "1/saved_model.pb")]
+    [InlineData("triton", "triton", "classifier/1/model.onnx")]
+    [InlineData("sklearn", "sklearn", "model.joblib")]
+    [InlineData("xgboost", "xgboost", "xgboost-model")]
+    public void Each_framework_of_the_template_is_a_layout_its_profile_accepts(string framework, string profile, string modelFile)
+    {
+        var directory = this.NewDirectory();
+        packages.Require("dotnet", directory, "new", "modelpack", "-n", "M", "--framework", framework);
+        var project = Path.Combine(directory, "M");
+
+        var (exitCode, output) = packages.Run("dotnet", project, PackedPackagesFixture.ToolAssembly, "build", "--spec", "modelpack.json", "-o", "out");
+
+        Assert.True(File.Exists(Path.Combine(project, "model", modelFile)));
+        Assert.Equal(0, exitCode);
+        Assert.Contains($"(profile {profile} ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("warning MPK7", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,7 +5,8 @@ namespace ModelPackTools.Build.Tests;
 /// <summary>
 /// Packs ModelPackTools.Build and ModelPackTools.Templates once per run into a temporary feed, with a nuget.config
 /// that knows only that feed, an empty package cache and a CLI home of its own (where `dotnet new install` keeps its
-/// templates), so every project the tests build restores exactly what a user would install.
+/// templates; the template package is installed there once), so every project the tests build restores exactly what a
+/// user would install.
 /// </summary>
 public sealed class PackedPackagesFixture : IDisposable
 {
@@ -29,6 +30,9 @@ public sealed class PackedPackagesFixture : IDisposable
               </packageSources>
             </configuration>
             """);
+
+        // Once: `dotnet new install` refuses a package that is already installed in this CLI home.
+        this.Require("dotnet", this.Workspace, "new", "install", this.TemplatePackage);
     }
 
     /// <summary>Holds nuget.config; tests create their projects below it, so NuGet finds that config first.</summary>

@@ -1,0 +1,1 @@
+placeholder: replace with your SavedModel (saved_model.pb and variables/)
