@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using ModelPackTools.Content.Pickle;
 using ModelPackTools.Extraction;
 using ModelPackTools.Options;
 using ModelPackTools.Reporting;
@@ -45,6 +46,7 @@ public static class BuildInputs
             ["output"] = Path.GetFullPath(outputDirectory),
             ["profile"] = settings.Profile.Name,
             ["contentScanners"] = string.Join(',', settings.ContentInspectors.Select(i => i.Name)),
+            ["allowImports"] = string.Join(',', settings.ContentInspectors.OfType<PickleInspector>().SelectMany(p => p.Reviewed).Order(StringComparer.Ordinal)),
             ["maxRatio"] = settings.Archive.MaxCompressionRatio.ToString("R", CultureInfo.InvariantCulture),
         };
         var text = string.Concat(lines.Select(p => $"{p.Key}={p.Value}\n"));
