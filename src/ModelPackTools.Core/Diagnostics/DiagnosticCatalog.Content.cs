@@ -43,4 +43,15 @@ public static partial class DiagnosticCatalog
         "shape times the dtype's size, the ranges must lie inside the data, must not overlap and must cover it " +
         "exactly, and `__metadata__` may hold only strings. Loaders differ on anything else (the reference rejects it, " +
         "lenient readers read overlapping or hidden bytes). Fix: save the tensors again with the safetensors library.");
+
+    public static readonly DiagnosticDescriptor ZipInvalid = new(
+        "MPK4005", "ZIP container a strict reader refuses", DiagnosticSeverity.Error,
+        "zip: {0}",
+        "PyTorch (`torch.save` since 1.6), Keras 3 (`.keras`) and NumPy (`.npz`) store models in ZIP files, and loaders " +
+        "read them from the central directory. The scan reads them the same way and refuses what lets two readers " +
+        "see different files (PKWARE APPNOTE.TXT): a local header whose name, flags or method differ from the central " +
+        "record, duplicate names, data before the first member or between the directory and its end record, " +
+        "encryption or unusual flag bits, compression other than stored or deflate, a member that fails its size or " +
+        "CRC-32, and a truncated archive. Scanners that read the local headers alone miss pickles hidden this way. " +
+        "Fix: save the model again with its framework.");
 }
