@@ -54,4 +54,19 @@ public static partial class DiagnosticCatalog
         "encryption or unusual flag bits, compression other than stored or deflate, a member that fails its size or " +
         "CRC-32, and a truncated archive. Scanners that read the local headers alone miss pickles hidden this way. " +
         "Fix: save the model again with its framework.");
+
+    public static readonly DiagnosticDescriptor PickleBuildOnGlobal = new(
+        "MPK4006", "Pickle BUILD on a class, function or module", DiagnosticSeverity.Error,
+        "pickle BUILD at byte {1} sets the attributes of '{0}' itself",
+        "BUILD gives an object its state; applied to an imported class, function or module rather than to an instance, " +
+        "it rewrites that global for the whole process (a function's `__code__`, a class's methods), which later code " +
+        "then runs. No model needs it, and PyTorch's `weights_only` unpickler refuses it. Fix: save the model again " +
+        "from trusted code, preferably as safetensors.");
+
+    public static readonly DiagnosticDescriptor TorchStorageMissing = new(
+        "MPK4007", "PyTorch storage record missing", DiagnosticSeverity.Error,
+        "'{0}' refers to storage '{1}' at byte {2}, but the archive has no record '{3}'",
+        "A PyTorch zip's data.pkl names each tensor's storage by a persistent id ('storage', type, key, location, size) " +
+        "and torch.load reads the record `data/<key>` beside data.pkl. A key without a record means the file was " +
+        "edited or truncated, or the pickle is not what its archive says. Fix: save the model again.");
 }

@@ -115,6 +115,18 @@ public sealed class ContentScanTests : IDisposable
     }
 
     [Fact]
+    public void Build_on_an_imported_class_is_refused_even_when_the_class_is_allowed()
+    {
+        // GLOBAL collections.OrderedDict, EMPTY_DICT, BUILD, STOP: the class itself gets new attributes.
+        this.File("model.pkl", ModelFiles.Latin1("ccollections\nOrderedDict\n}b."));
+
+        var check = ModelChecker.Check(this.Model, new CheckSettings());
+
+        var finding = Assert.Single(check.Report.Diagnostics);
+        Assert.Equal(("MPK4006", "pickle BUILD at byte 26 sets the attributes of 'collections.OrderedDict' itself"), (finding.Code, finding.Message));
+    }
+
+    [Fact]
     public void Safetensors_with_overlapping_ranges_is_refused_under_any_name()
     {
         this.File("weights.bin", ModelFiles.Safetensors(

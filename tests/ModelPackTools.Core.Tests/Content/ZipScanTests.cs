@@ -35,6 +35,14 @@ public sealed class ZipScanTests : IDisposable
     }
 
     [Fact]
+    public void A_storage_key_without_its_record_is_refused()
+    {
+        var finding = Assert.Single(this.Check(ZipBuilder.Torch(ModelFiles.TorchStateDict).Build()).Report.Diagnostics);
+
+        Assert.Equal(("MPK4007", "'archive/data.pkl' refers to storage '0' at byte 115, but the archive has no record 'archive/data/0'"), (finding.Code, finding.Message));
+    }
+
+    [Fact]
     public void A_torch_zip_inside_a_tar_gz_is_scanned_from_the_stream()
     {
         this.Write("m/model.pt", ZipBuilder.Torch(Subprocess).Build());

@@ -100,6 +100,11 @@ internal sealed class PickleScan(ContentSubject subject, IReadOnlySet<string> re
                 : DiagnosticCatalog.PickleImportNotAllowed.Create(path, import.FullName, import.Offset));
         }
 
+        foreach (var build in disassembly.GlobalBuilds)
+        {
+            findings.Add(DiagnosticCatalog.PickleBuildOnGlobal.Create(path, build.FullName, build.Offset));
+        }
+
         if (disassembly.Error is { } error)
         {
             findings.Add(DiagnosticCatalog.PickleUnparsable.Create(path, error, disassembly.ErrorOffset));

@@ -36,8 +36,24 @@ internal static class ZipContentScan
 
             var disassembly = PickleDisassembler.Disassemble(data);
             findings.AddRange(PickleScan.Judge(path, disassembly, reviewed).Select(f => f with { Message = $"{f.Message} (in {entry.Name})" }));
+            findings.AddRange(MissingStorages(path, entry.Name, disassembly, entries));
         }
 
         return findings;
+    }
+
+    /// <summary>torch/serialization.py `_load`: persistent_load reads `&lt;folder of data.pkl&gt;/data/&lt;key&gt;` for each storage key.</summary>
+    private static IEnumerable<Diagnostic> MissingStorages(string path, string pickleName, PickleDisassembly disassembly, IReadOnlyList<ZipEntry> entries)
+    {
+        var folder = pickleName.Contains('/', StringComparison.Ordinal) ? pickleName[..(pickleName.LastIndexOf('/') + 1)] : string.Empty;
+        var names = entries.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var key in disassembly.PersistentIds.Select(p => (p.StorageKey, p.Offset)).Where(k => k.StorageKey is not null).DistinctBy(k => k.StorageKey))
+        {
+            var record = $"{folder}data/{key.StorageKey}";
+            if (!names.Contains(record))
+            {
+                yield return DiagnosticCatalog.TorchStorageMissing.Create(path, pickleName, key.StorageKey, key.Offset, record);
+            }
+        }
     }
 }
