@@ -17,6 +17,7 @@ internal static class BuildCommand
         var target = new Option<string>("--output", "-o") { Description = "The output folder; replaced whole when the build completes.", DefaultValueFactory = _ => "out" };
         var format = new Option<string?>("--format") { Description = "How findings are printed: text (default), json (report.json's content) or sarif (2.1.0)." };
         var profile = new ProfileArguments().Profile;
+        var content = new ContentArguments();
         var write = new WriteArguments("Threads; the output bytes do not depend on it.");
         var command = new Command(
             "build",
@@ -25,7 +26,7 @@ internal static class BuildCommand
             "into the output folder. The spec, its schema, the output folder and any earlier build's output inside the model " +
             "folder are left out of the model. Exit codes as `check`: 0 clean, 1 errors (out/ then holds only report.json), 2 usage or I/O.")
         {
-            spec, target, format, profile, write.Level, write.Threads,
+            spec, target, format, profile, content.AllowImport, write.Level, write.Threads,
         };
 
         command.SetAction((parse, cancellationToken) => Task.Run(() => RunAsync(parse, cancellationToken), CancellationToken.None));
@@ -43,7 +44,7 @@ internal static class BuildCommand
             }
 
             var outDirectory = parse.GetValue(target)!;
-            var result = await BuildPipeline.RunAsync(model, outDirectory, settings, SettingsParser.Parse(new SettingsText { Profile = parse.GetValue(profile) }), cancellationToken);
+            var result = await BuildPipeline.RunAsync(model, outDirectory, settings, SettingsParser.Parse(content.Apply(parse, new SettingsText { Profile = parse.GetValue(profile) })), cancellationToken);
             var report = Path.Combine(outDirectory, BuildPipeline.ReportFileName);
             ReportOutput.Write(specPath ?? model.SourcePath, result.Diagnostics, reportFormat, () => File.ReadAllBytes(report), output);
             if (reportFormat == ReportFormat.Text)

@@ -31,6 +31,7 @@ internal static class CheckCommand
             Description = "Stop and report a compression bomb when an archive expands past this many times its compressed size (default 200).",
         };
         var rules = new ProfileArguments();
+        var content = new ContentArguments();
         var s3 = new S3Arguments();
         var report = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
 
@@ -40,11 +41,12 @@ internal static class CheckCommand
             input, s3Uri, mode, format, maxRatio, report,
         };
         command.AddOptions(rules.All);
+        command.AddOptions([content.AllowImport, content.NoContentScan]);
         command.AddOptions(s3.All);
 
         command.SetAction(parse =>
         {
-            var settings = SettingsParser.Parse(rules.Text(parse) with { Mode = parse.GetValue(mode), S3Uri = parse.GetValue(s3Uri), MaxRatio = parse.GetValue(maxRatio) });
+            var settings = SettingsParser.Parse(content.Apply(parse, rules.Text(parse)) with { Mode = parse.GetValue(mode), S3Uri = parse.GetValue(s3Uri), MaxRatio = parse.GetValue(maxRatio) });
             var reportFormat = ReportOutput.ParseFormat(parse.GetValue(format), ReportFormat.Text, ReportFormat.Json, ReportFormat.Sarif);
             var path = parse.GetValue(input)!;
             var live = ModelSourceReader.IsS3Uri(path) ? new S3LiveListing(s3.Parse(parse)) : null;

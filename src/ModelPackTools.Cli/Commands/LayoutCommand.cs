@@ -19,6 +19,7 @@ internal static class LayoutCommand
         var link = new Option<bool>("--link") { Description = "Hard links only: fail where the file system cannot link (default: link, else copy)." };
         var copy = new Option<bool>("--copy") { Description = "Always copy, so later edits to the model folder cannot change the layout." };
         var rules = new ProfileArguments();
+        var content = new ContentArguments();
         var command = new Command(
             "layout",
             "Check a model folder with the S3Prefix rules, then write it exactly as its objects will be keyed under the " +
@@ -28,6 +29,7 @@ internal static class LayoutCommand
             source, target, link, copy,
         };
         command.AddOptions(rules.All);
+        command.AddOptions([content.AllowImport]);
         command.SetAction((parse, cancellationToken) => Task.Run(() => Run(parse, cancellationToken), CancellationToken.None));
         return command;
 
@@ -42,7 +44,7 @@ internal static class LayoutCommand
             var mode = OptionValues.Require(OptionValues.TryParseLayoutMode(modeText, out var parsed, out var problem), parsed, problem);
 
             // Linking reads nothing, so the check itself is the read the content inspectors get.
-            var check = ModelChecker.Check(parse.GetValue(source)!, rules.Parse(parse) with { Mode = ExtractionMode.S3PrefixNone }, cancellationToken: cancellationToken);
+            var check = ModelChecker.Check(parse.GetValue(source)!, SettingsParser.Parse(content.Apply(parse, rules.Text(parse))) with { Mode = ExtractionMode.S3PrefixNone }, cancellationToken: cancellationToken);
             var result = PrefixLayoutWriter.Write(check, parse.GetValue(target)!, mode, cancellationToken);
             if (!result.Written)
             {

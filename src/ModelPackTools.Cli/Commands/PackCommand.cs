@@ -21,6 +21,7 @@ internal static class PackCommand
         var format = new Option<string?>("--format") { Description = "text or json." };
         var write = new WriteArguments("Compression threads; the output bytes do not depend on it.");
         var rules = new ProfileArguments();
+        var content = new ContentArguments();
         var command = new Command(
             "pack",
             "Check a model folder with the same rules as `check`, then write a byte-for-byte reproducible model.tar.gz " +
@@ -31,6 +32,7 @@ internal static class PackCommand
             source, archive, write.Level, write.Threads, format,
         };
         command.AddOptions(rules.All);
+        command.AddOptions([content.AllowImport]);
         command.AddOptions(write.Fingerprint);
 
         // Asynchronous so that Ctrl+C cancels the token: the packer then deletes its staging file before exiting.
@@ -41,7 +43,7 @@ internal static class PackCommand
         {
             var settings = write.Parse(parse);
             var json = ReportOutput.ParseFormat(parse.GetValue(format), ReportFormat.Text, ReportFormat.Json) == ReportFormat.Json;
-            var check = ModelChecker.CheckFolder(parse.GetValue(source)!, rules.Parse(parse) with { Mode = ExtractionMode.S3ObjectGzip });
+            var check = ModelChecker.CheckFolder(parse.GetValue(source)!, SettingsParser.Parse(content.Apply(parse, rules.Text(parse))) with { Mode = ExtractionMode.S3ObjectGzip });
             PackResult result;
             using (var progress = ConsoleProgress.For(error, "packed"))
             {

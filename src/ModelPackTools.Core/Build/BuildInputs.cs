@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using ModelPackTools.Content.Pickle;
 using ModelPackTools.Extraction;
 using ModelPackTools.Options;
 using ModelPackTools.Reporting;
@@ -52,6 +53,7 @@ public static class BuildInputs
             ["output"] = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory)),
             ["profile"] = settings.Profile.Name,
             ["contentScanners"] = string.Join(',', settings.ContentInspectors.Select(i => i.Name)),
+            ["allowImports"] = string.Join(',', settings.ContentInspectors.OfType<PickleInspector>().SelectMany(p => p.Reviewed).Order(StringComparer.Ordinal)),
             ["maxRatio"] = settings.Archive.MaxCompressionRatio.ToString("R", CultureInfo.InvariantCulture),
         };
         if (spec is not null)

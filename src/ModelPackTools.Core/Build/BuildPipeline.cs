@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ModelPackTools.Content;
 using ModelPackTools.Diagnostics;
 using ModelPackTools.Engine;
 using ModelPackTools.Extraction;
@@ -123,6 +124,7 @@ public static class BuildPipeline
             S3Uri = destination,
             Selection = new PathSelection(spec.Include, spec.Exclude),
             Environment = spec.Environment,
+            ContentInspectors = ContentInspectors.Allowing(settings.ContentInspectors, spec.AllowImports),
             Profile = settings.Profile != FrameworkProfiles.Auto ? settings.Profile
                 : (spec.Profile is { } name ? FrameworkProfiles.Find(name) : null) ?? FrameworkProfiles.ForImage(spec.Image) ?? FrameworkProfiles.Auto,
         };

@@ -29,14 +29,14 @@ public sealed class ContentInspection(IReadOnlyList<IContentInspector> inspector
     }
 
     /// <summary>The scans that want this file's bytes, or null when none does (then the caller need not read it for us).</summary>
-    public ContentTap? Begin(string path, long size)
+    public ContentTap? Begin(string path, long size, string? localPath = null)
     {
         if (inspectors.Count == 0)
         {
             return null;
         }
 
-        var subject = new ContentSubject(path, size);
+        var subject = new ContentSubject(path, size, localPath);
         var scans = new List<(int, IContentScan)>();
         for (var i = 0; i < inspectors.Count; i++)
         {

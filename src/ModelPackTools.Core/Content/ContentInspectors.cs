@@ -1,13 +1,26 @@
+using ModelPackTools.Content.Pickle;
+using ModelPackTools.Content.Safetensors;
+using ModelPackTools.Content.Zip;
+
 namespace ModelPackTools.Content;
 
 /// <summary>
-/// The content inspectors the engine ships, by name, for the `contentScanners` setting ("all", "none", or a list).
-/// Empty for now: the pickle, safetensors and ONNX scanners register here.
+/// The content inspectors the engine ships, by name, for the `contentScanners` setting ("all", the default, "none",
+/// or a list): pickle streams (<see cref="PickleInspector"/>), ZIP containers and their pickles (<see cref="ZipInspector"/>) and safetensors headers (<see cref="SafetensorsInspector"/>).
 /// </summary>
 public static class ContentInspectors
 {
-    public static IReadOnlyList<IContentInspector> All { get; } = [];
+    public static IReadOnlyList<IContentInspector> All { get; } = [PickleInspector.Default, ZipInspector.Default, SafetensorsInspector.Instance];
 
     public static IContentInspector? Find(string name) =>
         All.FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The inspectors with the reviewed pickle imports accepted (`--allow-import`, the spec's `allowImports`).</summary>
+    public static IReadOnlyList<IContentInspector> Allowing(IReadOnlyList<IContentInspector> inspectors, IReadOnlyCollection<string> imports) =>
+        imports.Count == 0 ? inspectors : [.. inspectors.Select(i => i switch
+        {
+            PickleInspector pickle => pickle.Allowing(imports),
+            ZipInspector zip => zip.Allowing(imports),
+            _ => i,
+        })];
 }

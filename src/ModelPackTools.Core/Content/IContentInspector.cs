@@ -16,5 +16,10 @@ public interface IContentInspector
     IContentScan? Begin(ContentSubject subject);
 }
 
-/// <summary>The file offered to an inspector: its path under /opt/ml/model (the entry path) and its size.</summary>
-public sealed record ContentSubject(string Path, long Size);
+/// <summary>
+/// The file offered to an inspector: its path under /opt/ml/model (the entry path), its size, and where it can be
+/// opened for random access when it is a file on disk (a folder's file; null for an archive member, which streams).
+/// A container whose index is at its end (a ZIP's central directory) is read from <see cref="LocalPath"/> without its
+/// payload; a streamed one is spilled to a temporary file first.
+/// </summary>
+public sealed record ContentSubject(string Path, long Size, string? LocalPath = null);

@@ -13,6 +13,7 @@ public static class SettingNames
     public const string MaxRatio = "maxRatio";
     public const string Profile = "profile";
     public const string ContentScanners = "contentScanners";
+    public const string AllowImports = "allowImports";
     public const string Environment = "environment";
     public const string ArtifactFormat = "artifactFormat";
     public const string Level = "level";

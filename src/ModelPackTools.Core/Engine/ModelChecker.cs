@@ -95,7 +95,7 @@ public static class ModelChecker
 
         foreach (var entry in tree.Entries.Where(e => e.Kind == EntryKind.File && e.LocalPath is not null))
         {
-            if (content.Begin(entry.Path, entry.Size) is { } tap)
+            if (content.Begin(entry.Path, entry.Size, entry.LocalPath) is { } tap)
             {
                 ContentReader.Inspect(tap, entry.LocalPath!, cancellationToken);
             }

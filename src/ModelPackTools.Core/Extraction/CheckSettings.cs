@@ -24,7 +24,8 @@ public sealed record CheckSettings
     /// <summary>The serving container's environment when known (a spec's `environment`); see <see cref="SimulationOptions.Environment"/>.</summary>
     public IReadOnlyDictionary<string, string>? Environment { get; init; }
 
-    public IReadOnlyList<IContentInspector> ContentInspectors { get; init; } = [];
+    /// <summary>Every shipped inspector unless a front-end chose otherwise: the content scan is on by default.</summary>
+    public IReadOnlyList<IContentInspector> ContentInspectors { get; init; } = Content.ContentInspectors.All;
 
     public ArchiveReadOptions Archive { get; init; } = new();
 

@@ -73,7 +73,7 @@ public static class ManifestBuilder
     /// <summary>Fingerprints every file once: the ones no inspector wants in parallel by part, the others in order through their taps.</summary>
     private static async Task<Fingerprint[]> HashAsync(string folder, IReadOnlyList<PackEntry> files, FingerprintOptions options, ContentInspection? content, CancellationToken cancellationToken)
     {
-        var taps = files.Select(f => content?.Begin(f.Path, f.Size)).ToArray();
+        var taps = files.Select(f => content?.Begin(f.Path, f.Size, f.LocalPath)).ToArray();
         var results = new Fingerprint[files.Count];
         var plain = Enumerable.Range(0, files.Count).Where(i => taps[i] is null).ToList();
         try

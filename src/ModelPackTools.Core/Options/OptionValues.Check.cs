@@ -22,17 +22,17 @@ public static partial class OptionValues
             Fail(SettingNames.Profile, $"'{text}' is not a framework profile: use {string.Join(", ", FrameworkProfiles.All.Select(p => p.Name))}", out problem);
     }
 
-    /// <summary>"none" (the default), "all", or a comma-separated list of inspector names (<see cref="ContentInspectors"/>).</summary>
+    /// <summary>"all" (the default: check scans unless told not to), "none", or a comma-separated list of inspector names (<see cref="ContentInspectors"/>).</summary>
     public static bool TryParseContentScanners(string? text, out IReadOnlyList<IContentInspector> inspectors, out Diagnostic? problem)
     {
         problem = null;
         inspectors = [];
-        if (string.IsNullOrEmpty(text) || text.Equals("none", StringComparison.OrdinalIgnoreCase))
+        if (text is not null && text.Equals("none", StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
 
-        if (text.Equals("all", StringComparison.OrdinalIgnoreCase))
+        if (string.IsNullOrEmpty(text) || text.Equals("all", StringComparison.OrdinalIgnoreCase))
         {
             inspectors = ContentInspectors.All;
             return true;
@@ -53,4 +53,28 @@ public static partial class OptionValues
         inspectors = chosen;
         return true;
     }
+
+    /// <summary>
+    /// Reviewed pickle imports, each a dotted Python name `module.name` (the form the findings print); a name that is
+    /// not one would never match and silently accept nothing, so it is refused.
+    /// </summary>
+    public static bool TryParseAllowImports(IReadOnlyList<string>? names, out IReadOnlyList<string> imports, out Diagnostic? problem)
+    {
+        problem = null;
+        imports = names ?? [];
+        foreach (var name in imports)
+        {
+            var parts = name.Split('.');
+            if (parts.Length < 2 || !parts.All(IsIdentifier))
+            {
+                imports = [];
+                return Fail(SettingNames.AllowImports, $"'{name}' is not an import to allow: give it as module.name, e.g. collections.OrderedDict", out problem);
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsIdentifier(string part) =>
+        part.Length > 0 && !char.IsAsciiDigit(part[0]) && part.All(c => c == '_' || char.IsLetterOrDigit(c));
 }

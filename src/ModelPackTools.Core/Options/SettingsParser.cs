@@ -1,4 +1,5 @@
 using ModelPackTools.Archives;
+using ModelPackTools.Content;
 using ModelPackTools.Diagnostics;
 using ModelPackTools.Extraction;
 
@@ -18,17 +19,18 @@ public static class SettingsParser
             & OptionValues.TryParseMaxRatio(text.MaxRatio, new ArchiveReadOptions().MaxCompressionRatio, out var ratio, out var p3)
             & OptionValues.TryParseProfile(text.Profile, out var profile, out var p4)
             & OptionValues.TryParseContentScanners(text.ContentScanners, out var inspectors, out var p5)
-            & OptionValues.TryParseEnvironment(text.Environment, out var environment, out var p6);
+            & OptionValues.TryParseEnvironment(text.Environment, out var environment, out var p6)
+            & OptionValues.TryParseAllowImports(text.AllowImports, out var allowed, out var p7);
         settings = new CheckSettings
         {
             Mode = mode,
             S3Uri = s3Uri,
             Profile = profile,
-            ContentInspectors = inspectors,
+            ContentInspectors = ContentInspectors.Allowing(inspectors, allowed),
             Environment = environment,
             Archive = new ArchiveReadOptions { MaxCompressionRatio = ratio },
         };
-        problems = new[] { p1, p2, p3, p4, p5, p6 }.OfType<Diagnostic>().ToList();
+        problems = new[] { p1, p2, p3, p4, p5, p6, p7 }.OfType<Diagnostic>().ToList();
         return ok;
     }
 

@@ -14,7 +14,11 @@ public sealed record SettingsText
 
     public string? Profile { get; init; }
 
+    /// <summary>"all" when not given: every file is scanned unless a front-end says "none" (`--no-content-scan`).</summary>
     public string? ContentScanners { get; init; }
+
+    /// <summary>Pickle imports a user reviewed and accepts, `module.name` each (`--allow-import`, the spec's `allowImports`).</summary>
+    public IReadOnlyList<string>? AllowImports { get; init; }
 
     /// <summary>The serving container's environment as NAME=VALUE pairs; null when not given (then it is unknown).</summary>
     public IReadOnlyList<string>? Environment { get; init; }

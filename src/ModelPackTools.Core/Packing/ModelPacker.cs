@@ -83,7 +83,7 @@ public static class ModelPacker
                 TarHeaderWriter.WriteMember(tar, member, options.ModificationTime);
                 if (!member.IsDirectory)
                 {
-                    CopyExactly(member, tar, buffer, options.Progress, content?.Begin(member.Path, member.Size), cancellationToken);
+                    CopyExactly(member, tar, buffer, options.Progress, content?.Begin(member.Path, member.Size, member.LocalPath), cancellationToken);
                     TarHeaderWriter.Pad(tar, member.Size);
                 }
             }

@@ -63,6 +63,9 @@ public sealed record ModelPackSpec
     /// <summary>How `build` writes a prefix layout: hard links where possible (auto), links only, or copies.</summary>
     public LayoutMode LayoutMode { get; init; } = LayoutMode.Auto;
 
+    /// <summary>The spec's `allowImports`: pickle imports reviewed and accepted by the content scan.</summary>
+    public IReadOnlyList<string> AllowImports { get; init; } = [];
+
     /// <summary>The spec's `profile`, or null (auto).</summary>
     public string? Profile { get; init; }
 

@@ -51,6 +51,7 @@ internal static class SpecBinding
                 : [],
             LayoutMode = layoutMode,
             Profile = Text("profile"),
+            AllowImports = AllowImports(values, findings),
             Locations = findings.Locations,
         };
     }
@@ -76,6 +77,23 @@ internal static class SpecBinding
                 findings.Add(DiagnosticCatalog.SpecInvalidValue, $"$.{key}", uri, $"format prefix needs an s3://bucket/key URI, not '{uri.Text}'");
             }
         }
+    }
+
+    private static IReadOnlyList<string> AllowImports(Dictionary<string, SpecNode> values, SpecFindings findings)
+    {
+        if (!values.TryGetValue("allowImports", out var node))
+        {
+            return [];
+        }
+
+        var names = node.Items.Select(i => i.Text!).ToList();
+        if (OptionValues.TryParseAllowImports(names, out var imports, out var problem))
+        {
+            return imports;
+        }
+
+        findings.Add(DiagnosticCatalog.SpecInvalidValue, "$.allowImports", node, problem!.Message);
+        return [];
     }
 
     private static PartSizePolicy PartSizes(Dictionary<string, SpecNode> values, SpecFindings findings)

@@ -42,6 +42,7 @@ public static class SpecFields
         new("customerMetadata", SpecKind.StringMap, "CustomerMetadataProperties."),
         new("additionalModelDataSources", SpecKind.ObjectList, "AdditionalModelDataSources of the container.", DataSource),
         new("layoutMode", SpecKind.String, "Format prefix: how build writes the layout: auto (hard links, else copies), link or copy.", Values: ["auto", "link", "copy"]),
+        new("allowImports", SpecKind.StringList, "Pickle imports reviewed and accepted, module.name each (as --allow-import): otherwise an import outside the allowlist is an error (MPK4001)."),
         new("profile", SpecKind.String, "The framework profile the layout is judged by: auto (inferred from the files and the image), none, pytorch, tensorflow-serving or triton.", Values: ["auto", "none", "pytorch", "tensorflow-serving", "triton"]),
     ];
 }

@@ -19,6 +19,8 @@ public static class PickleDisassembler
     public static PickleDisassembly Disassemble(ReadOnlySpan<byte> data)
     {
         var imports = new List<PickleImport>();
+        var persistentIds = new List<PicklePersistentId>();
+        var globalBuilds = new List<PickleImport>();
         var stack = new List<object>();
         var memo = new Dictionary<long, object>();
         int pos = 0;
@@ -27,7 +29,7 @@ public static class PickleDisassembler
             int at = pos;
             if (pos >= data.Length)
             {
-                return new(imports, "truncated: the stream ends before STOP", pos);
+                return Result(imports, persistentIds, globalBuilds, "truncated: the stream ends before STOP", pos);
             }
 
             byte op = data[pos++];
@@ -37,8 +39,8 @@ public static class PickleDisassembler
                 {
                     case (byte)'.': // STOP
                         return pos == data.Length
-                            ? new(imports, null, -1)
-                            : new(imports, "data after STOP", pos);
+                            ? Result(imports, persistentIds, globalBuilds, null, -1)
+                            : Result(imports, persistentIds, globalBuilds, "data after STOP", pos);
                     case (byte)'(': stack.Add(Mark); break;
                     case (byte)'0': Pop(stack); break;
                     case (byte)'1': PopMark(stack); break;
@@ -46,8 +48,8 @@ public static class PickleDisassembler
                     case (byte)'F' or (byte)'I' or (byte)'L': Line(data, ref pos); stack.Add(Other); break;
                     case (byte)'S': stack.Add(Line(data, ref pos).Trim('\'', '"')); break;
                     case (byte)'V': stack.Add(Line(data, ref pos)); break;
-                    case (byte)'P': Line(data, ref pos); stack.Add(Other); break;
-                    case (byte)'Q': Pop(stack); stack.Add(Other); break;
+                    case (byte)'P': persistentIds.Add(new([Line(data, ref pos)], at)); stack.Add(Other); break;
+                    case (byte)'Q': persistentIds.Add(new(Pop(stack) is PickleTuple id ? [.. id.Items.Select(i => i as string)] : [], at)); stack.Add(Other); break;
                     case (byte)'J': Take(data, ref pos, 4); stack.Add(Other); break;
                     case (byte)'K': Take(data, ref pos, 1); stack.Add(Other); break;
                     case (byte)'M': Take(data, ref pos, 2); stack.Add(Other); break;
@@ -65,7 +67,7 @@ public static class PickleDisassembler
                     case 0x8b: Take(data, ref pos, Length4(data, ref pos)); stack.Add(Other); break;
                     case (byte)'c': // GLOBAL module\nname\n
                         imports.Add(new(Line(data, ref pos), Line(data, ref pos), at));
-                        stack.Add(Other);
+                        stack.Add(new GlobalRef(imports[^1]));
                         break;
                     case (byte)'i': // INST module\nname\n, then instantiates with the items above MARK
                         imports.Add(new(Line(data, ref pos), Line(data, ref pos), at));
@@ -77,23 +79,31 @@ public static class PickleDisassembler
                         object module = Pop(stack);
                         if (module is not string m || name is not string n)
                         {
-                            return new(imports, "STACK_GLOBAL operands are not strings on the stack", at);
+                            return Result(imports, persistentIds, globalBuilds, "STACK_GLOBAL operands are not strings on the stack", at);
                         }
 
                         imports.Add(new(m, n, at));
-                        stack.Add(Other);
+                        stack.Add(new GlobalRef(imports[^1]));
                         break;
                     case (byte)'R' or 0x81: Pop(stack); Pop(stack); stack.Add(Other); break; // REDUCE, NEWOBJ
                     case 0x92: Pop(stack); Pop(stack); Pop(stack); stack.Add(Other); break; // NEWOBJ_EX
-                    case (byte)'b' or (byte)'a': Pop(stack); Peek(stack); break; // BUILD, APPEND
+                    case (byte)'b': // BUILD: sets the state of the object below; on a global it rewrites a class, function or module
+                        Pop(stack);
+                        if (Peek(stack) is GlobalRef target)
+                        {
+                            globalBuilds.Add(target.Import with { Offset = at });
+                        }
+
+                        break;
+                    case (byte)'a': Pop(stack); Peek(stack); break; // APPEND
                     case (byte)'s': Pop(stack); Pop(stack); Peek(stack); break; // SETITEM
                     case (byte)'e' or (byte)'u' or 0x90: PopMark(stack); Peek(stack); break; // APPENDS, SETITEMS, ADDITEMS
-                    case (byte)'d' or (byte)'l' or (byte)'t' or 0x91: PopMark(stack); stack.Add(Other); break;
+                    case (byte)'t': stack.Add(new PickleTuple(PopMark(stack))); break;
+                    case (byte)'d' or (byte)'l' or 0x91: PopMark(stack); stack.Add(Other); break;
                     case (byte)'o': PopMark(stack); stack.Add(Other); break; // OBJ: class and args above MARK
-                    case (byte)'}' or (byte)']' or (byte)')' or 0x8f: stack.Add(Other); break;
-                    case 0x85: Pop(stack); stack.Add(Other); break;
-                    case 0x86: Pop(stack); Pop(stack); stack.Add(Other); break;
-                    case 0x87: Pop(stack); Pop(stack); Pop(stack); stack.Add(Other); break;
+                    case (byte)'}' or (byte)']' or 0x8f: stack.Add(Other); break;
+                    case 0x85 or 0x86 or 0x87: stack.Add(new PickleTuple(PopItems(stack, op - 0x84))); break; // TUPLE1-3
+                    case (byte)')': stack.Add(new PickleTuple([])); break;
                     case (byte)'g': stack.Add(memo[long.Parse(Line(data, ref pos), System.Globalization.CultureInfo.InvariantCulture)]); break;
                     case (byte)'h': stack.Add(memo[Take(data, ref pos, 1)[0]]); break;
                     case (byte)'j': stack.Add(memo[Length4(data, ref pos)]); break;
@@ -111,20 +121,20 @@ public static class PickleDisassembler
                     case 0x97: stack.Add(Other); break; // NEXT_BUFFER
                     case 0x98: Peek(stack); break; // READONLY_BUFFER
                     default:
-                        return new(imports, $"unknown opcode 0x{op:x2}", at);
+                        return Result(imports, persistentIds, globalBuilds, $"unknown opcode 0x{op:x2}", at);
                 }
             }
             catch (PickleFormatException e)
             {
-                return new(imports, e.Message, at);
+                return Result(imports, persistentIds, globalBuilds, e.Message, at);
             }
             catch (KeyNotFoundException)
             {
-                return new(imports, "memo read of a key never stored", at);
+                return Result(imports, persistentIds, globalBuilds, "memo read of a key never stored", at);
             }
             catch (FormatException)
             {
-                return new(imports, "malformed memo key", at);
+                return Result(imports, persistentIds, globalBuilds, "malformed memo key", at);
             }
         }
     }
@@ -139,7 +149,10 @@ public static class PickleDisassembler
     private static object Peek(List<object> stack) =>
         stack.Count > 0 && stack[^1] != Mark ? stack[^1] : throw new PickleFormatException("stack underflow");
 
-    private static void PopMark(List<object> stack)
+    private static PickleDisassembly Result(List<PickleImport> imports, List<PicklePersistentId> persistentIds, List<PickleImport> globalBuilds, string? error, long errorOffset) =>
+        new(imports, error, errorOffset) { PersistentIds = persistentIds, GlobalBuilds = globalBuilds };
+
+    private static List<object> PopMark(List<object> stack)
     {
         int mark = stack.LastIndexOf(Mark);
         if (mark < 0)
@@ -147,7 +160,20 @@ public static class PickleDisassembler
             throw new PickleFormatException("no MARK on the stack");
         }
 
+        var items = stack.GetRange(mark + 1, stack.Count - mark - 1);
         stack.RemoveRange(mark, stack.Count - mark);
+        return items;
+    }
+
+    private static List<object> PopItems(List<object> stack, int count)
+    {
+        var items = new List<object>();
+        for (int i = 0; i < count; i++)
+        {
+            items.Insert(0, Pop(stack));
+        }
+
+        return items;
     }
 
     private static ReadOnlySpan<byte> Take(ReadOnlySpan<byte> data, ref int pos, long count)
@@ -186,6 +212,12 @@ public static class PickleDisassembler
     private static string Latin1(ReadOnlySpan<byte> bytes) => Encoding.Latin1.GetString(bytes);
 
     private static string Utf8(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes);
+
+    /// <summary>A class, function or module an import put on the stack (not yet called).</summary>
+    private sealed record GlobalRef(PickleImport Import);
+
+    /// <summary>A tuple on the simulated stack, kept so a persistent id's fields can be read.</summary>
+    private sealed record PickleTuple(List<object> Items);
 
     private sealed class PickleFormatException(string message) : Exception(message);
 }

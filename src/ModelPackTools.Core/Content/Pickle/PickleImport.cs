@@ -11,4 +11,21 @@ public sealed record PickleImport(string Module, string Name, long Offset)
 /// What the disassembler saw in one pickle stream: every import in order, and the first reason the stream could not
 /// be parsed completely (fail closed: truncated, unknown opcode, data after STOP), or null when it parsed to STOP.
 /// </summary>
-public sealed record PickleDisassembly(IReadOnlyList<PickleImport> Imports, string? Error, long ErrorOffset);
+public sealed record PickleDisassembly(IReadOnlyList<PickleImport> Imports, string? Error, long ErrorOffset)
+{
+    /// <summary>The persistent ids (PERSID, BINPERSID) in order: what torch's persistent_load resolves to storage records.</summary>
+    public IReadOnlyList<PicklePersistentId> PersistentIds { get; init; } = [];
+
+    /// <summary>BUILD applied directly to an imported global (a class, function or module): its attributes are rewritten.</summary>
+    public IReadOnlyList<PickleImport> GlobalBuilds { get; init; } = [];
+}
+
+/// <summary>
+/// One persistent id: its string fields (null where a field is not a string). torch.save writes
+/// ('storage', storage_type, key, location, numel): the key names the record `data/&lt;key&gt;` of the zip.
+/// </summary>
+public sealed record PicklePersistentId(IReadOnlyList<string?> Fields, long Offset)
+{
+    /// <summary>The storage key when this is a torch storage reference, else null.</summary>
+    public string? StorageKey => this.Fields is ["storage", _, { } key, ..] ? key : null;
+}

@@ -80,6 +80,25 @@ public static class PickleImportPolicy
         return DangerousModules.Contains(root) || DangerousNames.Contains(import.FullName);
     }
 
+    /// <summary>Why a dangerous import is dangerous, for the finding's message.</summary>
+    public static string Danger(PickleImport import)
+    {
+        import = Python3Name(import);
+        string root = import.Module.Split('.')[0];
+        return import.FullName switch
+        {
+            "torch.load" or "torch.storage._load_from_bytes" or "numpy.load" or "joblib.load" => "a loader that unpickles its argument",
+            "types.FunctionType" or "types.CodeType" => "builds a function from code objects",
+            _ when root is "os" or "posix" or "nt" or "subprocess" or "pty" or "commands" => "runs processes",
+            _ when root is "builtins" => "evaluates or looks up arbitrary code",
+            _ when root is "importlib" or "pkgutil" or "runpy" or "sys" or "code" => "imports or runs arbitrary modules",
+            _ when root is "socket" or "asyncio" or "webbrowser" or "multiprocessing" => "opens connections or processes",
+            _ when root is "marshal" or "ctypes" => "loads code objects or native code",
+            _ when root is "pickle" or "_pickle" => "a loader that unpickles its argument",
+            _ => "changes files or the interpreter",
+        };
+    }
+
     /// <summary>
     /// Python 2 module names as Lib/_compat_pickle.py maps them for protocols below 3 (applied always: a name that
     /// only a Python 2 alias would reach must be judged as what it loads).

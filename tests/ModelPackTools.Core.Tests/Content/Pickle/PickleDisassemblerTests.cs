@@ -65,6 +65,8 @@ public sealed class PickleDisassemblerTests
         Assert.Null(result.Error);
         Assert.Equal(["collections.OrderedDict", "torch._utils._rebuild_tensor_v2", "torch.FloatStorage", "collections.OrderedDict"], result.Imports.Select(i => i.FullName));
         Assert.All(result.Imports, i => Assert.True(PickleImportPolicy.IsAllowed(i, NoneReviewed)));
+        Assert.Equal(["0"], result.PersistentIds.Select(p => p.StorageKey));
+        Assert.Empty(result.GlobalBuilds);
     }
 
     [Fact]

@@ -1,0 +1,72 @@
+namespace ModelPackTools.Diagnostics;
+
+/// <summary>
+/// MPK4xxx: what a model file would do when loaded (content findings of the inspectors in <c>Content/</c>). The
+/// pickle codes follow PyTorch's `weights_only` unpickler (torch/_weights_only_unpickler.py), which refuses every
+/// global that is not on its allowlist; the safetensors code follows huggingface/safetensors safetensors/src/tensor.rs.
+/// </summary>
+public static partial class DiagnosticCatalog
+{
+    public static readonly DiagnosticDescriptor PickleImportNotAllowed = new(
+        "MPK4001", "Pickle import not on the allowlist", DiagnosticSeverity.Error,
+        "pickle imports '{0}' at byte {1}, which is not on the allowlist",
+        "Loading a pickle imports and calls whatever its GLOBAL, STACK_GLOBAL, INST and extension opcodes name, so a " +
+        "model pickle is code. The allowlist holds what weights legitimately need: PyTorch's `weights_only` set " +
+        "(collections.OrderedDict, torch._utils._rebuild_tensor_v2, the torch storage and dtype types), NumPy's array " +
+        "reconstruction and the scikit-learn, XGBoost and joblib estimator classes; `torch.load` refuses the same " +
+        "import by default since PyTorch 2.6. Fix: save the weights as safetensors, or, once you have reviewed the " +
+        "import, accept it explicitly with `--allow-import module.name` or the spec's `allowImports`.");
+
+    public static readonly DiagnosticDescriptor PickleImportDangerous = new(
+        "MPK4002", "Pickle import that runs code", DiagnosticSeverity.Error,
+        "pickle imports '{0}' at byte {1}: {2}",
+        "The import is a known way to run code when the pickle is loaded: process execution (os, posix, nt, " +
+        "subprocess, pty), evaluation (builtins.eval, exec, compile, getattr, __import__), module loading (importlib, " +
+        "pkgutil, runpy), networking (socket, asyncio), code objects (marshal, types.FunctionType), or a loader that " +
+        "unpickles its own argument (pickle.loads, torch.load, numpy.load, joblib.load). Python 2 names are judged as " +
+        "what `_compat_pickle` maps them to (`commands` is subprocess, `__builtin__` is builtins). Do not load the " +
+        "file. Fix: recreate the model from trusted code and save it as safetensors.");
+
+    public static readonly DiagnosticDescriptor PickleUnparsable = new(
+        "MPK4003", "Pickle stream that cannot be read completely", DiagnosticSeverity.Error,
+        "pickle stream: {0} at byte {1}",
+        "The scan reads every opcode of the stream (protocols 0-5, as CPython's Lib/pickletools.py defines them) " +
+        "without running any. A stream it cannot follow to its STOP (truncated, an unknown opcode, a stack or memo " +
+        "that does not add up, data after STOP) is not called clean: unpicklers stop at different places, and " +
+        "scanners that skip a broken stream are how payloads get past them. Fix: save the model again.");
+
+    public static readonly DiagnosticDescriptor SafetensorsInvalid = new(
+        "MPK4004", "Invalid safetensors header", DiagnosticSeverity.Error,
+        "safetensors: {0}",
+        "A safetensors file is an 8-byte little-endian header length, a JSON header and the tensor data. The header " +
+        "must be valid JSON without duplicate keys, every tensor must have a known dtype and a byte range equal to its " +
+        "shape times the dtype's size, the ranges must lie inside the data, must not overlap and must cover it " +
+        "exactly, and `__metadata__` may hold only strings. Loaders differ on anything else (the reference rejects it, " +
+        "lenient readers read overlapping or hidden bytes). Fix: save the tensors again with the safetensors library.");
+
+    public static readonly DiagnosticDescriptor ZipInvalid = new(
+        "MPK4005", "ZIP container a strict reader refuses", DiagnosticSeverity.Error,
+        "zip: {0}",
+        "PyTorch (`torch.save` since 1.6), Keras 3 (`.keras`) and NumPy (`.npz`) store models in ZIP files, and loaders " +
+        "read them from the central directory. The scan reads them the same way and refuses what lets two readers " +
+        "see different files (PKWARE APPNOTE.TXT): a local header whose name, flags or method differ from the central " +
+        "record, duplicate names, data before the first member or between the directory and its end record, " +
+        "encryption or unusual flag bits, compression other than stored or deflate, a member that fails its size or " +
+        "CRC-32, and a truncated archive. Scanners that read the local headers alone miss pickles hidden this way. " +
+        "Fix: save the model again with its framework.");
+
+    public static readonly DiagnosticDescriptor PickleBuildOnGlobal = new(
+        "MPK4006", "Pickle BUILD on a class, function or module", DiagnosticSeverity.Error,
+        "pickle BUILD at byte {1} sets the attributes of '{0}' itself",
+        "BUILD gives an object its state; applied to an imported class, function or module rather than to an instance, " +
+        "it rewrites that global for the whole process (a function's `__code__`, a class's methods), which later code " +
+        "then runs. No model needs it, and PyTorch's `weights_only` unpickler refuses it. Fix: save the model again " +
+        "from trusted code, preferably as safetensors.");
+
+    public static readonly DiagnosticDescriptor TorchStorageMissing = new(
+        "MPK4007", "PyTorch storage record missing", DiagnosticSeverity.Error,
+        "'{0}' refers to storage '{1}' at byte {2}, but the archive has no record '{3}'",
+        "A PyTorch zip's data.pkl names each tensor's storage by a persistent id ('storage', type, key, location, size) " +
+        "and torch.load reads the record `data/<key>` beside data.pkl. A key without a record means the file was " +
+        "edited or truncated, or the pickle is not what its archive says. Fix: save the model again.");
+}
