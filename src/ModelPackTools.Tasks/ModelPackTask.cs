@@ -41,6 +41,12 @@ public abstract class ModelPackTask : Microsoft.Build.Utilities.Task
 
     public string? Profile { get; set; }
 
+    /// <summary>"all" (the default), "none", or a comma-separated list of content scanners.</summary>
+    public string? ContentScanners { get; set; }
+
+    /// <summary>Reviewed pickle imports (module.name) the content scan accepts, beside the spec's allowImports.</summary>
+    public string[] AllowImports { get; set; } = [];
+
     /// <summary>
     /// The spec with its overrides, and the write and check settings; false (everything logged) when any is wrong.
     /// </summary>
@@ -64,7 +70,7 @@ public abstract class ModelPackTask : Microsoft.Build.Utilities.Task
         var overrides = new SpecOverrides { Format = this.Format, S3Uri = this.S3Uri, PartSize = this.PartSize, Uploader = this.Uploader };
         ok &= overrides.TryApply(spec, out spec, out var p1)
             & SettingsParser.TryParse(new WriteText { Level = this.Level, SourceDateEpoch = this.SourceDateEpoch }, threads, out write, out var p2)
-            & SettingsParser.TryParse(new SettingsText { Profile = this.Profile }, out check, out var p3);
+            & SettingsParser.TryParse(new SettingsText { Profile = this.Profile, ContentScanners = this.ContentScanners, AllowImports = this.AllowImports }, out check, out var p3);
         foreach (var problem in p1.Concat(p2).Concat(p3))
         {
             DiagnosticLogging.Log(this.Log, problem with { Message = $"{problem.Message} ({PropertyFor(problem.Setting)})" }, this.Spec, null);
@@ -111,6 +117,8 @@ public abstract class ModelPackTask : Microsoft.Build.Utilities.Task
         SettingNames.Level => "ModelPackLevel",
         SettingNames.SourceDateEpoch => "ModelPackSourceDateEpoch",
         SettingNames.Profile => "ModelPackProfile",
+        SettingNames.ContentScanners => "ModelPackContentScanners",
+        SettingNames.AllowImports => "ModelPackAllowImports",
         _ => setting ?? "a ModelPack property",
     };
 

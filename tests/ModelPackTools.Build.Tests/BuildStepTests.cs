@@ -94,6 +94,23 @@ public sealed class BuildStepTests(PackedPackagesFixture packages) : IClassFixtu
     }
 
     [Fact]
+    public void A_pickle_that_imports_an_unreviewed_name_fails_the_build_until_the_import_is_allowed()
+    {
+        var project = this.PlainProject(SampleSpec);
+        // Protocol 4, STACK_GLOBAL argparse.Namespace, EMPTY_TUPLE, NEWOBJ, STOP: nothing dangerous, but not reviewed.
+        byte[] pickle = [0x80, 4, 0x8c, 8, .. "argparse"u8, 0x8c, 9, .. "Namespace"u8, 0x93, (byte)')', 0x81, (byte)'.'];
+        File.WriteAllBytes(Path.Combine(project, "model", "extra.pkl"), pickle);
+
+        var (refusedCode, refused) = packages.Run("dotnet", project, "build");
+        var (allowedCode, allowed) = packages.Run("dotnet", project, "build", "-p:ModelPackAllowImports=argparse.Namespace");
+
+        Assert.NotEqual(0, refusedCode);
+        Assert.Matches(@"model/extra\.pkl ?: error MPK4001: .*argparse\.Namespace", refused);
+        Assert.Equal(0, allowedCode);
+        Assert.DoesNotContain("MPK4001", allowed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WarningsAsErrors_with_an_MPK_code_turns_a_stray_file_into_a_failure()
     {
         // No spec: the model folder is packed with the defaults, which keep .DS_Store and warn about it.
