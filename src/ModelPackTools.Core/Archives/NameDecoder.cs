@@ -1,26 +1,13 @@
-using System.Text;
+using ModelPackTools.Diagnostics;
 
 namespace ModelPackTools.Archives;
 
 /// <summary>
-/// Turns stored name bytes into a string without hiding a bad encoding: invalid UTF-8 becomes U+FFFD and is
-/// reported, never silently re-read as Latin-1.
+/// Turns stored name bytes into the engine's name text without hiding a bad encoding: bytes that are not UTF-8 are
+/// kept one-to-one (<see cref="RawNameText"/>) and reported (MPK3007), never replaced by U+FFFD (which made
+/// `caf\xe9` and `caf\xe8` one name) nor silently re-read as Latin-1.
 /// </summary>
 internal static class NameDecoder
 {
-    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    public static string Decode(ReadOnlySpan<byte> bytes, out bool invalid)
-    {
-        try
-        {
-            invalid = false;
-            return Strict.GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            invalid = true;
-            return Encoding.UTF8.GetString(bytes);
-        }
-    }
+    public static string Decode(ReadOnlySpan<byte> bytes, out bool invalid) => RawNameText.Decode(bytes, out invalid);
 }

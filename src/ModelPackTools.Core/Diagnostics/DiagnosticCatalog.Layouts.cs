@@ -42,9 +42,10 @@ public static partial class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor InvalidUtf8 = new(
         "MPK3007", "Name is not valid UTF-8", DiagnosticSeverity.Warning,
-        "name is not valid UTF-8 (shown with U+FFFD in place of the bad bytes)",
+        "name is not valid UTF-8 (each byte that is not UTF-8 is shown as \\xNN)",
         "S3 keys are UTF-8. A name in another encoding (Latin-1 from an old tar, say) turns into a different name, or " +
-        "fails, when it is uploaded or extracted. Fix: rename it in UTF-8.");
+        "fails, when it is uploaded or extracted. Such names are compared by their bytes (`caf\\xe9` and `caf\\xe8` are two " +
+        "names) and shown with each byte that is not UTF-8 as \\xNN. Fix: rename it in UTF-8.");
 
     public static readonly DiagnosticDescriptor NonCanonicalPath = new(
         "MPK3008", "Non-canonical archive path", DiagnosticSeverity.Warning,

@@ -38,7 +38,7 @@ public static class ModelChecker
         }
         else if (settings.Mode == ExtractionMode.S3ObjectNone && File.Exists(input) && !Directory.Exists(input))
         {
-            tree = SingleObject(input, settings);
+            tree = ListingOfTheObject(input, settings) ?? SingleObject(input, settings);
         }
         else
         {
@@ -46,6 +46,7 @@ public static class ModelChecker
         }
 
         RefuseGzipModeForListing(input, tree, settings);
+        tree = ObjectListing.AsObject(tree, settings);
         tree = PrefixListing.WithoutSlash(tree, settings);
         if (tree.SourceKind != SourceKind.Directory)
         {
@@ -109,13 +110,31 @@ public static class ModelChecker
     private static ModelTree SingleObject(string input, CheckSettings settings)
     {
         var key = settings.S3Uri is { IsPrefix: false } uri ? uri.Key : Path.GetFileName(input);
-        var name = key[(key.LastIndexOf('/') + 1)..];
+        var name = ObjectListing.LastPart(key);
         var entry = new ModelEntry { Path = name, Kind = EntryKind.File, Size = new FileInfo(input).Length, LocalPath = input };
-        var lower = name.ToLowerInvariant();
-        Diagnostic[] found = lower.EndsWith(".tar.gz", StringComparison.Ordinal) || lower.EndsWith(".tgz", StringComparison.Ordinal) || lower.EndsWith(".tar", StringComparison.Ordinal)
-            ? [DiagnosticCatalog.ArchiveAsOneFile.Create(name, name)]
-            : [];
-        return new ModelTree(input, SourceKind.Listing, [entry], found);
+        return new ModelTree(input, SourceKind.Listing, [entry], ObjectListing.ArchiveAsOneFile(name) is { } found ? [found] : []);
+    }
+
+    /// <summary>
+    /// S3Object with CompressionType=None given a listing that holds the --s3-uri's own key: the listing describes that one
+    /// object (<see cref="ObjectListing"/>). Any other file, JSON and CSV models included, is the object itself.
+    /// </summary>
+    private static ModelTree? ListingOfTheObject(string input, CheckSettings settings)
+    {
+        if (settings.S3Uri is not { IsPrefix: false } || !ModelSourceReader.IsObjectListing(input))
+        {
+            return null;
+        }
+
+        try
+        {
+            var tree = ModelSourceReader.Read(input, new ModelSourceOptions { S3Uri = settings.S3Uri });
+            return tree.SourceKind == SourceKind.Listing && ObjectListing.OwnObject(tree) is not null ? tree : null;
+        }
+        catch (ModelPackException)
+        {
+            return null; // not a listing after all: the file is the object
+        }
     }
 
     private static void RefuseGzipModeForListing(string input, ModelTree tree, CheckSettings settings)

@@ -69,6 +69,9 @@ public static class ModelSourceReader
 
     public static bool IsS3Uri(string input) => input.StartsWith("s3://", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Whether a file is, by its bytes, a listing of S3 objects (list-objects JSON, a manifest, an inventory CSV).</summary>
+    internal static bool IsObjectListing(string input) => Sniff(input, out _) is InputFormat.ListObjectsJson or InputFormat.Manifest or InputFormat.InventoryCsv;
+
     private static ModelTree ReadArchive(string path, ArchiveReadOptions options)
     {
         try

@@ -21,7 +21,8 @@ internal static class PrefixListing
 
         // Entries are relative to the prefix as given: "/a.bin" lies under prefix/, "6/a.bin" under a neighbour.
         var inside = tree.Entries.Where(e => e.Path.StartsWith('/') && !e.Path.EndsWith('/')).ToList();
-        var others = tree.Entries.Where(e => !e.Path.StartsWith('/')).Select(e => uri.Key + e.Path).ToList();
+        // The key the URI names exactly is an object of its own, not a neighbour: said apart below.
+        var others = tree.Entries.Where(e => !e.Path.StartsWith('/') && e.Path.Length > 0).Select(e => uri.Key + e.Path).ToList();
         var bytes = inside.Sum(e => Math.Max(0, e.Size));
         var holds = inside.Count == 0
             ? $"s3://{uri.Bucket}/{uri.Key}/ would hold no files"
@@ -29,8 +30,11 @@ internal static class PrefixListing
         var neighbours = others.Count == 0
             ? string.Empty
             : $"; without it SageMaker would also read {Plural(others.Count, "key")} of other prefixes ({string.Join(", ", others.Take(3).Select(k => $"'{k}'"))}{(others.Count > 3 ? ", ..." : string.Empty)})";
+        var itself = ObjectListing.OwnObject(tree) is null
+            ? string.Empty
+            : $"; {uri} is itself an object: with S3DataType=S3Object and CompressionType=None it is one file, '{ObjectListing.LastPart(uri.Key)}'";
         var diagnostic = DiagnosticCatalog.PrefixWithoutSlash.Create(null, uri.ToString());
-        diagnostic = diagnostic with { Message = $"{diagnostic.Message}: with one, {holds}{neighbours}" };
+        diagnostic = diagnostic with { Message = $"{diagnostic.Message}: with one, {holds}{neighbours}{itself}" };
         return new ModelTree(tree.SourceName, tree.SourceKind, [], [.. tree.SourceDiagnostics, diagnostic]) { KeyPrefix = tree.KeyPrefix, IsIncomplete = true };
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ModelPackTools.Diagnostics;
 
 namespace ModelPackTools.Packing;
 
@@ -16,7 +17,7 @@ internal static class TarHeaderWriter
     public static void WriteMember(Stream output, PackEntry entry, long modificationTime)
     {
         var name = entry.IsDirectory ? entry.Path + "/" : entry.Path;
-        var nameBytes = Encoding.UTF8.GetBytes(name);
+        var nameBytes = RawNameText.Encode(name); // the name's stored bytes, UTF-8 or not, as GNU tar writes them
         var (prefix, shortName) = SplitForUstar(nameBytes);
         var needsPaxPath = shortName is null;
         var needsPaxSize = entry.Size > MaxOctalSize;
@@ -35,14 +36,14 @@ internal static class TarHeaderWriter
 
             // The extended header's own name is fixed, not the process id GNU tar puts there.
             var paxName = Truncate("PaxHeaders/" + Path.GetFileName(entry.Path), 100);
-            WriteHeader(output, Encoding.UTF8.GetBytes(paxName), [], 'x', records.Count, 0x1A4, modificationTime);
+            WriteHeader(output, RawNameText.Encode(paxName), [], 'x', records.Count, 0x1A4, modificationTime);
             output.Write(records.ToArray());
             Pad(output, records.Count);
         }
 
         var mode = entry.IsDirectory || entry.IsExecutable ? 0x1ED : 0x1A4; // 0755 : 0644
         var size = entry.IsDirectory ? 0 : Math.Min(entry.Size, MaxOctalSize);
-        WriteHeader(output, shortName ?? Encoding.UTF8.GetBytes(Truncate(name, 100)), prefix ?? [], entry.IsDirectory ? '5' : '0', size, mode, modificationTime);
+        WriteHeader(output, shortName ?? RawNameText.Encode(Truncate(name, 100)), prefix ?? [], entry.IsDirectory ? '5' : '0', size, mode, modificationTime);
     }
 
     public static void Pad(Stream output, long length)
@@ -113,7 +114,7 @@ internal static class TarHeaderWriter
 
     private static string Truncate(string text, int maxBytes)
     {
-        while (Encoding.UTF8.GetByteCount(text) > maxBytes)
+        while (RawNameText.ByteCount(text) > maxBytes)
         {
             text = text[..^1];
         }

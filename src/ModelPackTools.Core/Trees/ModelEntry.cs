@@ -25,7 +25,10 @@ public sealed record ModelEntry
     /// <summary>For an S3 listing: the object's ETag as listed (quotes removed), when the listing has one.</summary>
     public string? ETag { get; init; }
 
-    /// <summary>The name was not valid UTF-8 in the source; <see cref="Path"/> holds U+FFFD for the bad bytes.</summary>
+    /// <summary>
+    /// The name was not valid UTF-8 in the source; <see cref="Path"/> keeps each such byte one-to-one
+    /// (<see cref="Diagnostics.RawNameText"/>), so it is compared by its bytes and shown as `\xNN`.
+    /// </summary>
     public bool HasInvalidUtf8 { get; init; }
 
     /// <summary>The declared size of a link or directory entry that should carry none.</summary>

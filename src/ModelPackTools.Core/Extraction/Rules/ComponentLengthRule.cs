@@ -1,4 +1,3 @@
-using System.Text;
 using ModelPackTools.Diagnostics;
 using ModelPackTools.Trees;
 
@@ -19,7 +18,7 @@ internal sealed class ComponentLengthRule : IEntryRule
                 continue;
             }
 
-            var bytes = Encoding.UTF8.GetByteCount(part);
+            var bytes = RawNameText.ByteCount(part);
             if (bytes > MaxBytes)
             {
                 context.Diagnostics.Add(DiagnosticCatalog.ComponentTooLong, entry.Path, bytes, part.Length > 40 ? part[..40] + "..." : part);

@@ -1,4 +1,3 @@
-using System.Text;
 using ModelPackTools.Diagnostics;
 using ModelPackTools.Trees;
 
@@ -16,7 +15,7 @@ internal sealed class KeyLengthRule : IEntryRule
             return;
         }
 
-        var bytes = context.KeyPrefixBytes + Encoding.UTF8.GetByteCount(entry.Path);
+        var bytes = context.KeyPrefixBytes + RawNameText.ByteCount(entry.Path);
         if (bytes > MaxKeyBytes)
         {
             context.Diagnostics.Add(DiagnosticCatalog.KeyTooLong, entry.Path, bytes);

@@ -1,4 +1,3 @@
-using System.Text;
 using ModelPackTools.Diagnostics;
 using ModelPackTools.Trees;
 
@@ -22,7 +21,7 @@ internal sealed class PathLengthRule : IEntryRule
         }
 
         var path = name.Canonical;
-        var bytes = RootBytes + Encoding.UTF8.GetByteCount(path);
+        var bytes = RootBytes + RawNameText.ByteCount(path);
         if (bytes >= PathMax)
         {
             context.Diagnostics.Add(DiagnosticCatalog.PathTooLong, entry.Path, path.Length > 40 ? path[..40] + "..." : path, bytes);
