@@ -8,13 +8,16 @@ namespace ModelPackTools.Archives;
 /// is measured, not assumed: a few small slices spread over the block are costed both ways and literals-only wins
 /// only if it is at most 1/256 larger. Both costs come from the project's own code paths (the literal coder's exact
 /// size from the histogram, SharpZipLib's engine for matching), never the runtime's zlib-ng, and the decision reads
-/// only the block's bytes, so it is the same for any thread count and on any machine.
+/// only the block's bytes, so it is the same for any thread count and on any machine. Matching is costed at level 1
+/// (greedy, short hash chains), several times cheaper than level 6 and a little larger: that errs towards the fast
+/// literal coder only where the two are within a few percent anyway, while text is 2x or more apart.
 /// </summary>
 internal static class HuffmanProbe
 {
     private const int SliceCount = 4;
     private const int MaxSliceLength = 8 * 1024;
     private const int MinSliceLength = 1024;
+    private const int ProbeLevel = 1;
 
     public static bool PrefersHuffmanOnly(ReadOnlySpan<byte> data, int level)
     {
@@ -32,7 +35,7 @@ internal static class HuffmanProbe
         for (var i = 0; i < SliceCount; i++)
         {
             data.Slice(i * stride, sliceLength).CopyTo(slice);
-            matched += MatchingBlockEncoder.MeasureLength(slice, level);
+            matched += MatchingBlockEncoder.MeasureLength(slice, Math.Min(level, ProbeLevel));
             literalsOnly += LiteralBlockEncoder.Plan(slice).SegmentLength;
         }
 
