@@ -1,6 +1,7 @@
 using System.Buffers;
-using System.IO.Compression;
 using System.Reflection;
+using ICSharpCode.SharpZipLib.Zip.Compression;
+using ModelPackTools.Archives.Deflate;
 using ModelPackTools.Hashing;
 
 namespace ModelPackTools.Archives;
@@ -11,21 +12,19 @@ namespace ModelPackTools.Archives;
 /// A block that would not shrink gets no segment and is written as stored blocks.
 /// </summary>
 /// <remarks>
-/// .NET 10 has no reusable deflate encoder (DeflateEncoder arrives in .NET 11) and its native shim exports no
-/// deflateReset or deflateSetDictionary, so each block gets a DeflateStream; creating one costs about
-/// 3 microseconds, noise next to the milliseconds a block takes.
+/// Nothing here calls the runtime's zlib-ng: blocks that <see cref="HuffmanProbe"/> finds are not worth string
+/// matching (float weights) go through the project's own literals-only coder, the others through SharpZipLib's
+/// managed engine. Both are plain C# without hardware-specific paths, so the bytes are a pure function of the input,
+/// the level and the tool version, on every machine and runtime.
 /// </remarks>
 internal static class BlockCompressor
 {
     /// <summary>
-    /// The deflate that writes the archive, for <see cref="Requests.FactsOrigin"/>: the runtime's zlib-ng, whose output
-    /// depends on its version, which ships with System.IO.Compression.
+    /// The deflate that writes the archive, for <see cref="Requests.FactsOrigin"/>: the project's own literal coder
+    /// (its format version changes whenever its bytes would) and the SharpZipLib version that codes text blocks.
     /// </summary>
     public static string Implementation { get; } =
-        $"zlib-ng (System.IO.Compression {typeof(DeflateStream).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? typeof(DeflateStream).Assembly.GetName().Version?.ToString()})";
-
-    // Small enough to stop soon after the output outgrows the input, large enough to keep calls cheap.
-    private const int FeedLength = 64 * 1024;
+        $"modelpack deflate 1 + SharpZipLib {typeof(Deflater).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? typeof(Deflater).Assembly.GetName().Version?.ToString()}";
 
     public static void Compress(GzipBlock block, int level, CancellationToken cancellationToken)
     {
@@ -37,17 +36,38 @@ internal static class BlockCompressor
             return;
         }
 
-        var strategy = HuffmanProbe.PrefersHuffmanOnly(data, level)
-            ? ZLibCompressionStrategy.HuffmanOnly
-            : ZLibCompressionStrategy.Default;
+        if (HuffmanProbe.PrefersHuffmanOnly(data, level))
+        {
+            CodeLiterals(block);
+        }
+        else
+        {
+            CodeWithMatching(block, level);
+        }
+    }
 
+    private static void CodeLiterals(GzipBlock block)
+    {
+        // The size is exact before coding, so a block that would not shrink is never coded at all.
+        var plan = LiteralBlockEncoder.Plan(block.Data);
+        if (plan.SegmentLength >= block.Length)
+        {
+            return;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(plan.SegmentLength + DeflateBitWriter.Slack);
+        var length = LiteralBlockEncoder.Encode(block.Data, plan, buffer);
+        block.SetSegment(buffer, length);
+    }
+
+    private static void CodeWithMatching(GzipBlock block, int level)
+    {
         // Capacity = input length: anything bigger is no better than storing it.
-        var buffer = ArrayPool<byte>.Shared.Rent(data.Length);
-        var sink = new BoundedBufferSink(buffer, data.Length);
-        var options = new ZLibCompressionOptions { CompressionLevel = level, CompressionStrategy = strategy };
+        var buffer = ArrayPool<byte>.Shared.Rent(block.Length);
+        int length;
         try
         {
-            Deflate(block, options, sink, cancellationToken);
+            length = MatchingBlockEncoder.Encode(block.DataSegment, block.HistorySegment, level, buffer, block.Length);
         }
         catch
         {
@@ -55,37 +75,12 @@ internal static class BlockCompressor
             throw;
         }
 
-        if (sink.Overflowed)
+        if (length < 0)
         {
             ArrayPool<byte>.Shared.Return(buffer);
             return;
         }
 
-        block.SetSegment(buffer, sink.Count);
-    }
-
-    private static void Deflate(GzipBlock block, ZLibCompressionOptions options, BoundedBufferSink sink, CancellationToken cancellationToken)
-    {
-        var data = block.Data;
-        using (var deflate = new DeflateStream(sink, options, leaveOpen: true))
-        {
-            // Huffman-only coding never looks back, so history would be wasted work.
-            if (options.CompressionStrategy != ZLibCompressionStrategy.HuffmanOnly && block.HistoryLength > 0)
-            {
-                deflate.Write(block.History);
-                deflate.Flush();
-                sink.Rewind();
-            }
-
-            for (var offset = 0; offset < data.Length && !sink.Overflowed; offset += FeedLength)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                deflate.Write(data.Slice(offset, Math.Min(FeedLength, data.Length - offset)));
-            }
-
-            // DeflateStream.Flush is Z_SYNC_FLUSH: byte-aligned, not final.
-            deflate.Flush();
-            sink.Seal();
-        }
+        block.SetSegment(buffer, length);
     }
 }

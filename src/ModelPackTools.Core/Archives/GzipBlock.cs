@@ -33,6 +33,11 @@ internal sealed class GzipBlock
 
     public int HistoryLength { get; private set; }
 
+    /// <summary>The same bytes as <see cref="Data"/>, for SharpZipLib's array-based engine.</summary>
+    public ArraySegment<byte> DataSegment => new(this.input!, 0, this.Length);
+
+    public ArraySegment<byte> HistorySegment => this.history is null ? ArraySegment<byte>.Empty : new(this.history, 0, this.HistoryLength);
+
     public uint Crc { get; set; }
 
     public int SegmentLength { get; private set; }

@@ -1,19 +1,23 @@
-using System.IO.Compression;
+using ModelPackTools.Archives.Deflate;
 
 namespace ModelPackTools.Archives;
 
 /// <summary>
-/// Decides per block whether LZ77 string matching earns its cost. On float weights it finds almost nothing:
-/// zlib-ng's Huffman-only coding is about 3.5x faster than level 6 there and as small or smaller (0.9265 vs
-/// 0.9267 of the input on normal float32). On text it is 8x worse, so the choice is measured, not assumed:
-/// a few small slices spread over the block are compressed both ways and Huffman-only wins only if it is at most
-/// 1/256 larger. The decision reads only the block's bytes, so it is the same for any thread count.
+/// Decides per block whether LZ77 string matching earns its cost. On float weights it finds almost nothing, and
+/// the literals-only coder is several times faster and as small or smaller; on text it is 2-8x worse, so the choice
+/// is measured, not assumed: a few small slices spread over the block are costed both ways and literals-only wins
+/// only if it is at most 1/256 larger. Both costs come from the project's own code paths (the literal coder's exact
+/// size from the histogram, SharpZipLib's engine for matching), never the runtime's zlib-ng, and the decision reads
+/// only the block's bytes, so it is the same for any thread count and on any machine. Matching is costed at level 1
+/// (greedy, short hash chains), several times cheaper than level 6 and a little larger: that errs towards the fast
+/// literal coder only where the two are within a few percent anyway, while text is 2x or more apart.
 /// </summary>
 internal static class HuffmanProbe
 {
     private const int SliceCount = 4;
     private const int MaxSliceLength = 8 * 1024;
     private const int MinSliceLength = 1024;
+    private const int ProbeLevel = 1;
 
     public static bool PrefersHuffmanOnly(ReadOnlySpan<byte> data, int level)
     {
@@ -25,27 +29,16 @@ internal static class HuffmanProbe
         }
 
         var stride = data.Length / SliceCount;
+        var slice = new byte[sliceLength];
         long matched = 0;
-        long huffmanOnly = 0;
+        long literalsOnly = 0;
         for (var i = 0; i < SliceCount; i++)
         {
-            var slice = data.Slice(i * stride, sliceLength);
-            matched += CompressedLength(slice, level, ZLibCompressionStrategy.Default);
-            huffmanOnly += CompressedLength(slice, level, ZLibCompressionStrategy.HuffmanOnly);
+            data.Slice(i * stride, sliceLength).CopyTo(slice);
+            matched += MatchingBlockEncoder.MeasureLength(slice, Math.Min(level, ProbeLevel));
+            literalsOnly += LiteralBlockEncoder.Plan(slice).SegmentLength;
         }
 
-        return huffmanOnly <= matched + (matched / 256);
-    }
-
-    private static long CompressedLength(ReadOnlySpan<byte> data, int level, ZLibCompressionStrategy strategy)
-    {
-        var sink = new ByteCountingSink();
-        var options = new ZLibCompressionOptions { CompressionLevel = level, CompressionStrategy = strategy };
-        using (var deflate = new DeflateStream(sink, options, leaveOpen: true))
-        {
-            deflate.Write(data);
-        }
-
-        return sink.Count;
+        return literalsOnly <= matched + (matched / 256);
     }
 }

@@ -1,0 +1,28 @@
+namespace ModelPackTools.Archives.Deflate;
+
+/// <summary>A literals-only block's code, header and exact size in bytes, worked out from its histogram.</summary>
+internal sealed class LiteralBlockPlan
+{
+    public LiteralBlockPlan(HuffmanCode literals, CodeLengthHeader header, int segmentLength)
+    {
+        this.Literals = literals;
+        this.Header = header;
+        this.SegmentLength = segmentLength;
+
+        // Code and length merged in one entry, so the inner loop does one load per byte.
+        this.Table = new uint[256];
+        for (var symbol = 0; symbol < 256; symbol++)
+        {
+            this.Table[symbol] = literals.ReversedCodes[symbol] | ((uint)literals.Lengths[symbol] << 16);
+        }
+    }
+
+    public HuffmanCode Literals { get; }
+
+    public CodeLengthHeader Header { get; }
+
+    /// <summary>Bytes of the whole segment, the sync flush included.</summary>
+    public int SegmentLength { get; }
+
+    public uint[] Table { get; }
+}
