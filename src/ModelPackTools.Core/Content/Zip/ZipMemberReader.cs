@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
 using System.Text;
+using ICSharpCode.SharpZipLib;
+using ICSharpCode.SharpZipLib.Zip.Compression;
+using ICSharpCode.SharpZipLib.Zip.Compression.Streams;
 
 namespace ModelPackTools.Content.Zip;
 
@@ -61,7 +63,8 @@ public static class ZipMemberReader
         {
             try
             {
-                using var inflate = new DeflateStream(new MemoryStream(stored), CompressionMode.Decompress);
+                // SharpZipLib's inflater, like the archive reader's: the engine keeps off System.IO.Compression.
+                using var inflate = new InflaterInputStream(new MemoryStream(stored), new Inflater(noHeader: true)) { IsStreamOwner = true };
                 data = new byte[entry.Size];
                 inflate.ReadExactly(data);
                 if (inflate.ReadByte() >= 0)
@@ -69,7 +72,7 @@ public static class ZipMemberReader
                     return (null, $"'{entry.Name}' inflates to more than its recorded {entry.Size} bytes");
                 }
             }
-            catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+            catch (Exception e) when (e is SharpZipBaseException or EndOfStreamException)
             {
                 return (null, $"'{entry.Name}' is not a complete deflate stream of {entry.Size} bytes");
             }
