@@ -3,6 +3,7 @@ using System.Runtime.Versioning;
 using ModelPackTools.Core.Tests.Support;
 using ModelPackTools.Engine;
 using ModelPackTools.Extraction;
+using ModelPackTools.Layout;
 using ModelPackTools.Packing;
 using ModelPackTools.Trees;
 using static ModelPackTools.Core.Tests.Support.Checks;
@@ -70,6 +71,38 @@ public sealed class RawNameFolderTests : IDisposable
         Assert.Contains("caf\\350.txt", ours);
         Assert.Equal("e9", Run("tar", "xzOf", packed, @"caf\351.txt")); // GNU tar unquotes member names given as arguments
     }
+
+    [Theory]
+    [InlineData(LayoutMode.Copy)]
+    [InlineData(LayoutMode.Link)]
+    public void The_layout_gets_the_same_name_bytes_and_contents(LayoutMode mode)
+    {
+        var output = this.work.Combine("layout");
+        try
+        {
+            var result = Writers.LayOut(this.Model, output, mode);
+
+            Assert.Equal(4, result.Linked + result.Copied);
+            var expected = Tree(this.Model);
+            Assert.Contains(@"b'caf\xe9.txt' b'e9'", expected, StringComparison.Ordinal);
+            Assert.Contains(@"b'd\xe9/\xd0\xd2\xc9\xd7\xc5\xd4.txt' b'koi8'", expected, StringComparison.Ordinal);
+            Assert.Equal(expected, Tree(output));
+        }
+        finally
+        {
+            Run("rm", "-rf", output);
+        }
+    }
+
+    // Every file under a folder as Python sees it: stored name bytes and contents, sorted.
+    private static string Tree(string folder) => Run("python3", "-c", """
+        import os, sys
+        root = os.fsencode(sys.argv[1])
+        for dirpath, _, files in sorted(os.walk(root)):
+            for f in sorted(files):
+                p = os.path.join(dirpath, f)
+                print(repr(os.path.relpath(p, root)), repr(open(p, 'rb').read()))
+        """, folder);
 
     // GNU tar's listing with --quoting-style=escape shows each byte that is not printable as \ooo, so raw bytes survive
     // a UTF-8 pipe and two names stay two.
