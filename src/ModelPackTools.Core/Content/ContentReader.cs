@@ -11,7 +11,7 @@ public static class ContentReader
     {
         try
         {
-            using var file = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            using var file = IO.RawPathFile.OpenRead(localPath); // by its stored bytes where the name is not UTF-8
             var buffer = new byte[BufferSize];
             int read;
             while (tap.Wants && (read = file.Read(buffer, 0, buffer.Length)) > 0)

@@ -13,7 +13,9 @@ internal static partial class HardLink
             return false;
         }
 
-        return Link(existing, link) == 0;
+        return IO.RawPathFile.NeedsRawBytes(existing) || IO.RawPathFile.NeedsRawBytes(link)
+            ? IO.RawPathFile.TryLink(existing, link) // a name that is not UTF-8 keeps its bytes (issue 10, item 3)
+            : Link(existing, link) == 0;
     }
 
     [LibraryImport("libc", EntryPoint = "link", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]

@@ -69,7 +69,7 @@ public static class PrefixLayoutWriter
         {
             cancellationToken.ThrowIfCancellationRequested();
             var target = Path.Combine(staging, file.Path.Replace('/', Path.DirectorySeparatorChar));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            RawPathFile.CreateDirectory(Path.GetDirectoryName(target)!); // the same name bytes as the source folder's
             if (mode != LayoutMode.Copy && HardLink.TryCreate(file.LocalPath!, target))
             {
                 linked++;
@@ -94,7 +94,7 @@ public static class PrefixLayoutWriter
     {
         try
         {
-            File.Copy(file.LocalPath!, target);
+            RawPathFile.Copy(file.LocalPath!, target);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

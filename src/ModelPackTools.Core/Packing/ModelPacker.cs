@@ -109,7 +109,7 @@ public static class ModelPacker
         FileStream input;
         try
         {
-            input = new FileStream(member.LocalPath!, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            input = RawPathFile.OpenRead(member.LocalPath!); // by its stored bytes where the name is not UTF-8
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

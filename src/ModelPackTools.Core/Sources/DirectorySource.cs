@@ -1,4 +1,5 @@
 using ModelPackTools.Diagnostics;
+using ModelPackTools.IO;
 using ModelPackTools.Trees;
 
 namespace ModelPackTools.Sources;
@@ -28,15 +29,15 @@ public static class DirectorySource
         }
 
         var entries = new List<ModelEntry>();
-        var pending = new Stack<(DirectoryInfo Directory, string RelativePath)>();
-        pending.Push((root, string.Empty));
+        var pending = new Stack<(string FullPath, string RelativePath)>();
+        pending.Push((root.FullName, string.Empty));
         while (pending.Count > 0)
         {
             var (current, relative) = pending.Pop();
-            FileSystemInfo[] children;
+            List<(string Name, FileSystemInfo? Info)> children;
             try
             {
-                children = current.GetFileSystemInfos();
+                children = Children(current);
             }
             catch (Exception e) when (e is UnauthorizedAccessException or IOException)
             {
@@ -45,20 +46,20 @@ public static class DirectorySource
                     throw ModelPackException.Because(e, DiagnosticCatalog.InputUnreadable, directory, $"cannot list the directory: {e.Message}");
                 }
 
-                entries.Add(new ModelEntry { Path = relative, Kind = EntryKind.Unreadable, Problem = e.Message, LocalPath = current.FullName });
+                entries.Add(new ModelEntry { Path = relative, Kind = EntryKind.Unreadable, Problem = e.Message, LocalPath = current });
                 continue;
             }
 
-            Array.Sort(children, (a, b) => string.CompareOrdinal(a.Name, b.Name));
-            var subdirectories = new List<(DirectoryInfo, string)>();
-            foreach (var child in children)
+            children.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+            var subdirectories = new List<(string, string)>();
+            foreach (var (name, info) in children)
             {
-                var path = relative.Length == 0 ? child.Name : relative + "/" + child.Name;
-                var entry = Describe(child, path);
+                var path = relative.Length == 0 ? name : relative + "/" + name;
+                var entry = info is null ? DescribeRaw(Path.Join(current, name), path) : Describe(info, path);
                 entries.Add(entry);
                 if (entry.Kind == EntryKind.Directory)
                 {
-                    subdirectories.Add(((DirectoryInfo)child, path));
+                    subdirectories.Add((entry.LocalPath!, path));
                 }
             }
 
@@ -70,6 +71,58 @@ public static class DirectorySource
         }
 
         return new ModelTree(directory, SourceKind.Directory, entries, Array.Empty<Diagnostic>());
+    }
+
+    /// <summary>
+    /// A directory's children; the info is null for a child .NET cannot name (its path holds bytes that are not UTF-8).
+    /// .NET decodes such names to U+FFFD, so the file could not be reopened and "changed while it was read" (issue 10,
+    /// item 3): on Linux a listing with U+FFFD in it is read again by bytes (readdir), as GNU tar reads it.
+    /// </summary>
+    private static List<(string Name, FileSystemInfo? Info)> Children(string directory)
+    {
+        if (!RawPathFile.NeedsRawBytes(directory))
+        {
+            var infos = new DirectoryInfo(directory).GetFileSystemInfos();
+            if (!OperatingSystem.IsLinux() || !infos.Any(i => i.Name.Contains('\uFFFD', StringComparison.Ordinal)))
+            {
+                return [.. infos.Select(i => (i.Name, (FileSystemInfo?)i))];
+            }
+        }
+
+        return [.. RawPathFile.ListNames(directory).Select(name => (name, InfoOf(Path.Join(directory, name))))];
+    }
+
+    private static FileSystemInfo? InfoOf(string path)
+    {
+        if (RawPathFile.NeedsRawBytes(path))
+        {
+            return null;
+        }
+
+        var file = new FileInfo(path);
+        return FileStatus.KindOf(file) == EntryKind.Directory ? new DirectoryInfo(path) : file;
+    }
+
+    /// <summary>An entry whose path .NET cannot pass on, described by lstat and open on its stored bytes.</summary>
+    private static ModelEntry DescribeRaw(string fullPath, string path)
+    {
+        var invalid = RawNameText.HasRawBytes(path);
+        if (!FileStatus.TryStatRaw(fullPath, out var kind, out var mode, out var size))
+        {
+            return new ModelEntry { Path = path, Kind = EntryKind.Unreadable, Problem = "changed while it was read", LocalPath = fullPath, HasInvalidUtf8 = invalid };
+        }
+
+        var entry = new ModelEntry { Path = path, Kind = kind, Mode = mode, LocalPath = fullPath, HasInvalidUtf8 = invalid };
+        switch (kind)
+        {
+            case EntryKind.SymbolicLink:
+                return entry with { LinkTarget = RawPathFile.ReadLink(fullPath) };
+            case EntryKind.File:
+                var problem = ProbeReadable(fullPath);
+                return problem is null ? entry with { Size = size } : entry with { Kind = EntryKind.Unreadable, Problem = problem };
+            default:
+                return entry;
+        }
     }
 
     private static ModelEntry Describe(FileSystemInfo info, string path)
@@ -98,6 +151,12 @@ public static class DirectorySource
     {
         try
         {
+            if (RawPathFile.NeedsRawBytes(path))
+            {
+                using var stream = RawPathFile.OpenRead(path);
+                return null;
+            }
+
             using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             return null;
         }

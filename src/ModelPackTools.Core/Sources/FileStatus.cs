@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using ModelPackTools.IO;
 using ModelPackTools.Trees;
 
 namespace ModelPackTools.Sources;
@@ -15,7 +16,9 @@ internal static partial class FileStatus
     private const int AtSymlinkNoFollow = 0x100;
     private const uint StatxType = 0x0001;
     private const uint StatxMode = 0x0002;
+    private const uint StatxSize = 0x0200;
     private const int ModeOffset = 28;
+    private const int SizeOffset = 40;
 
     public static EntryKind KindOf(FileSystemInfo info)
     {
@@ -44,6 +47,27 @@ internal static partial class FileStatus
         }
 
         return KindOfMode(mode);
+    }
+
+    /// <summary>
+    /// lstat by the path's stored bytes (<see cref="RawPathFile"/>), for names .NET cannot pass on: the kind, the
+    /// permission bits and the size. False when statx fails (the entry then vanished or is unreadable).
+    /// </summary>
+    public static unsafe bool TryStatRaw(string path, out EntryKind kind, out int mode, out long size)
+    {
+        (kind, mode, size) = (EntryKind.Unknown, 0, 0);
+        byte* buffer = stackalloc byte[256];
+        fixed (byte* p = RawPathFile.Terminated(path))
+        {
+            if (StatxBytes(AtFdCwd, p, AtSymlinkNoFollow, StatxType | StatxMode | StatxSize, buffer) != 0)
+            {
+                return false;
+            }
+        }
+
+        var bits = *(ushort*)(buffer + ModeOffset);
+        (kind, mode, size) = (KindOfMode(bits), bits & 0xFFF, *(long*)(buffer + SizeOffset));
+        return true;
     }
 
     private static EntryKind KindOfMode(int mode) => (mode & 0xF000) switch
@@ -80,4 +104,7 @@ internal static partial class FileStatus
 
     [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8)]
     private static unsafe partial int Statx(int dirFd, string path, int flags, uint mask, byte* buffer);
+
+    [LibraryImport("libc", EntryPoint = "statx")]
+    private static unsafe partial int StatxBytes(int dirFd, byte* path, int flags, uint mask, byte* buffer);
 }
