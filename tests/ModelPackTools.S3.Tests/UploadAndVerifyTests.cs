@@ -11,7 +11,7 @@ public sealed class UploadAndVerifyTests(S3ServerFixture server)
     public async Task Uploaded_layout_verifies_clean_then_every_kind_of_change_is_reported()
     {
         using var layout = new TestLayout()
-            .With("model.safetensors", new byte[4096])
+            .With("model.safetensors", Safetensors(4000))
             .With("config.json", "{\"labels\": 2}")
             .With("code/inference.py", "def model_fn(d): pass\n")
             .With("code/requirements.txt", "torch\n");
@@ -110,5 +110,15 @@ public sealed class UploadAndVerifyTests(S3ServerFixture server)
         var result = CommandRunner.Run("verify", layout.Scratch("nope.csv"), "--against", layout.Model);
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("modelpack: error MPK9002: ", result.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>A valid safetensors file of one U8 tensor (the content scan, on by default, validates the header).</summary>
+    private static byte[] Safetensors(int bytes)
+    {
+        var header = System.Text.Encoding.UTF8.GetBytes($"{{\"w\":{{\"dtype\":\"U8\",\"shape\":[{bytes}],\"data_offsets\":[0,{bytes}]}}}}");
+        var file = new byte[8 + header.Length + bytes];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(file, (ulong)header.Length);
+        header.CopyTo(file, 8);
+        return file;
     }
 }

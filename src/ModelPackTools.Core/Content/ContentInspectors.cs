@@ -1,3 +1,4 @@
+using ModelPackTools.Content.Numpy;
 using ModelPackTools.Content.Pickle;
 using ModelPackTools.Content.Safetensors;
 using ModelPackTools.Content.Zip;
@@ -6,11 +7,11 @@ namespace ModelPackTools.Content;
 
 /// <summary>
 /// The content inspectors the engine ships, by name, for the `contentScanners` setting ("all", the default, "none",
-/// or a list): pickle streams (<see cref="PickleInspector"/>), ZIP containers and their pickles (<see cref="ZipInspector"/>) and safetensors headers (<see cref="SafetensorsInspector"/>).
+/// or a list): pickle streams (<see cref="PickleInspector"/>), ZIP containers and their pickles (<see cref="ZipInspector"/>), NumPy object arrays (<see cref="NpyInspector"/>) and safetensors headers (<see cref="SafetensorsInspector"/>).
 /// </summary>
 public static class ContentInspectors
 {
-    public static IReadOnlyList<IContentInspector> All { get; } = [PickleInspector.Default, ZipInspector.Default, SafetensorsInspector.Instance];
+    public static IReadOnlyList<IContentInspector> All { get; } = [PickleInspector.Default, ZipInspector.Default, NpyInspector.Default, SafetensorsInspector.Instance];
 
     public static IContentInspector? Find(string name) =>
         All.FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.OrdinalIgnoreCase));
@@ -21,6 +22,7 @@ public static class ContentInspectors
         {
             PickleInspector pickle => pickle.Allowing(imports),
             ZipInspector zip => zip.Allowing(imports),
+            NpyInspector npy => npy.Allowing(imports),
             _ => i,
         })];
 }

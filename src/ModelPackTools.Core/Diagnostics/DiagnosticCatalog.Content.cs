@@ -69,4 +69,11 @@ public static partial class DiagnosticCatalog
         "A PyTorch zip's data.pkl names each tensor's storage by a persistent id ('storage', type, key, location, size) " +
         "and torch.load reads the record `data/<key>` beside data.pkl. A key without a record means the file was " +
         "edited or truncated, or the pickle is not what its archive says. Fix: save the model again.");
+
+    public static readonly DiagnosticDescriptor NumpyObjectArray = new(
+        "MPK4008", "NumPy array of Python objects", DiagnosticSeverity.Warning,
+        "a .npy array of Python objects: its data is a pickle that np.load runs with allow_pickle=True",
+        "numpy/lib/format.py stores an object array as a pickle after the header. `np.load` refuses it unless called " +
+        "with allow_pickle=True (the default since NumPy 1.16.3), so the file fails to load rather than runs code by " +
+        "default; the pickle is scanned all the same (MPK4001-4003 for its imports). Fix: store numbers, not objects.");
 }

@@ -70,54 +70,29 @@ public static class ManifestBuilder
         return new ManifestResult(report, output, rows, manifestFingerprint);
     }
 
-    /// <summary>Fingerprints every file once: the ones no inspector wants in parallel by part, the others in order through their taps.</summary>
+    /// <summary>
+    /// Fingerprints every file in parallel by part. The content scan reads each file first only as far as its scans
+    /// want it (a header, a ZIP's first bytes: the ZIP scan then reads the directory by random access; a pickle
+    /// whole): the scanners want almost every file now that they detect by content, and teeing every file through
+    /// them would hash one file at a time.
+    /// </summary>
     private static async Task<Fingerprint[]> HashAsync(string folder, IReadOnlyList<PackEntry> files, FingerprintOptions options, ContentInspection? content, CancellationToken cancellationToken)
     {
-        var taps = files.Select(f => content?.Begin(f.Path, f.Size, f.LocalPath)).ToArray();
-        var results = new Fingerprint[files.Count];
-        var plain = Enumerable.Range(0, files.Count).Where(i => taps[i] is null).ToList();
         try
         {
-            var hashed = await Fingerprinter.ComputeManyAsync([.. plain.Select(i => files[i].LocalPath!)], options, cancellationToken);
-            for (var n = 0; n < plain.Count; n++)
+            foreach (var file in files)
             {
-                results[plain[n]] = hashed[n];
-            }
-
-            for (var i = 0; i < files.Count; i++)
-            {
-                if (taps[i] is { } tap)
+                if (content?.Begin(file.Path, file.Size, file.LocalPath) is { } tap)
                 {
-                    results[i] = await TeeAsync(files[i].LocalPath!, tap, options, cancellationToken);
+                    ContentReader.Inspect(tap, file.LocalPath!, cancellationToken);
                 }
             }
+
+            return [.. await Fingerprinter.ComputeManyAsync([.. files.Select(f => f.LocalPath!)], options, cancellationToken)];
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw ModelPackException.Because(e, DiagnosticCatalog.InputUnreadable, folder, e.Message);
         }
-
-        return results;
-    }
-
-    private static async Task<Fingerprint> TeeAsync(string path, ContentTap tap, FingerprintOptions options, CancellationToken cancellationToken)
-    {
-        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan | FileOptions.Asynchronous);
-        using var fingerprinter = new Fingerprinter(options, file.Length);
-        var buffer = new byte[1 << 20];
-        int read;
-        while ((read = await file.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            if (tap.Wants)
-            {
-                tap.Append(buffer.AsSpan(0, read));
-            }
-
-            await fingerprinter.AppendAsync(buffer.AsMemory(0, read), cancellationToken);
-            options.Progress?.Advance(read);
-        }
-
-        tap.Complete();
-        return await fingerprinter.CompleteAsync(cancellationToken);
     }
 }

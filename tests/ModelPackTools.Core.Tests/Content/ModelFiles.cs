@@ -38,6 +38,15 @@ internal static class ModelFiles
         return file;
     }
 
+    /// <summary>A version 1.0 .npy file (numpy/lib/format.py): magic, version, header length, the dict literal padded with spaces and '\n', then the data.</summary>
+    public static byte[] Npy(string descr, byte[] data)
+    {
+        string header = $"{{'descr': {descr}, 'fortran_order': False, 'shape': (2,), }}";
+        header = header.PadRight(((header.Length + 11 + 63) / 64 * 64) - 11) + "\n";
+        byte[] file = [0x93, .. "NUMPY"u8, 1, 0, (byte)header.Length, (byte)(header.Length >> 8), .. Latin1(header), .. data];
+        return file;
+    }
+
     public static byte[] Latin1(string text) => Encoding.Latin1.GetBytes(text);
 
     private static byte[] ShortUnicode(string text)
