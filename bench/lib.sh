@@ -22,3 +22,17 @@ peak_mib() {
   /usr/bin/time -f '%M' -o "$DATA/.time" "$@" >/dev/null 2>&1 || true
   awk '{printf "%.0f", $1 / 1024}' "$DATA/.time"
 }
+
+# CPU seconds (user + sys) of re-running the command that wrote out-NAME.tar.gz for the pack benchmark.
+cpu_seconds_of() {
+  local name=$1 model=$2 cmd
+  case $name in
+    out-modelpack) cmd="$MODELPACK pack $model -o $name.tar.gz --checksums none" ;;
+    out-tar) cmd="tar -C $model -czf $name.tar.gz ." ;;
+    out-pigz) cmd="tar -C $model -cf - . | pigz -p 2 -6 > $name.tar.gz" ;;
+    out-pigz1) cmd="tar -C $model -cf - . | pigz -p 2 -1 > $name.tar.gz" ;;
+    out-python) cmd="python3 -c 'import tarfile; t = tarfile.open(\"$name.tar.gz\", \"w:gz\"); t.add(\"$model\", arcname=\".\"); t.close()'" ;;
+  esac
+  /usr/bin/time -f '%U %S' -o "$DATA/.cpu" sh -c "$cmd" >/dev/null 2>&1 || true
+  awk '{printf "%.2f", $1 + $2}' "$DATA/.cpu"
+}

@@ -20,3 +20,24 @@ for i in range(2000):
 PY
   touch "$dir.complete"
 }
+
+# make_text_model DIR builds a text-heavy model reproducibly: a ~45 MB BPE tokenizer.json (1.5 M vocabulary entries,
+# 500 k merges) and 300 generated Python modules, about 66 MB in all: what LZ77 matching is for.
+make_text_model() {
+  local dir=$1
+  [[ -f $dir.complete && -d $dir ]] && return
+  rm -rf "$dir" && mkdir -p "$dir/tokenizer" "$dir/code"
+  python3 - "$dir" <<'PY'
+import json, random, sys
+root = sys.argv[1]
+rng = random.Random(2)
+letters = "abcdefghijklmnopqrstuvwxyz"
+vocab = {"".join(rng.choice(letters) for _ in range(rng.randrange(2, 12))) + str(i): i for i in range(1_500_000)}
+merges = [f"{rng.choice(letters)}{rng.choice(letters)} {rng.choice(letters)}" for _ in range(500_000)]
+json.dump({"model": {"type": "BPE", "vocab": vocab, "merges": merges}}, open(f"{root}/tokenizer/tokenizer.json", "w"), indent=1)
+for i in range(300):
+    body = "".join(f"def f_{i}_{j}(x, y):\n    return x * {rng.random():.6f} + y  # layer {j}\n" for j in range(rng.randrange(50, 2000)))
+    open(f"{root}/code/module_{i}.py", "w").write(body)
+PY
+  touch "$dir.complete"
+}

@@ -44,34 +44,11 @@ internal static class LiteralBlockEncoder
     {
         var writer = new DeflateBitWriter(output);
         plan.Header.Write(ref writer);
-        WriteLiterals(data, plan.Table, ref writer);
+        writer.WriteCodes(data, plan.Table);
         writer.Write(plan.Literals.ReversedCodes[EndOfBlock], plan.Literals.Lengths[EndOfBlock]);
         writer.Write(0, 3); // BFINAL=0, BTYPE=00: the empty stored block of a sync flush
         writer.AlignToByte();
         writer.WriteBytes(SyncFlushMarker);
         return writer.Position;
-    }
-
-    /// <summary>Three codes of at most 15 bits per flush: 7 pending + 45 bits still fit the 64-bit buffer.</summary>
-    private static void WriteLiterals(ReadOnlySpan<byte> data, uint[] table, ref DeflateBitWriter writer)
-    {
-        var i = 0;
-        for (; i + 3 <= data.Length; i += 3)
-        {
-            var a = table[data[i]];
-            var b = table[data[i + 1]];
-            var c = table[data[i + 2]];
-            var lengthA = (int)(a >> 16);
-            var lengthB = (int)(b >> 16);
-            var value = (a & 0xFFFF) | ((ulong)(b & 0xFFFF) << lengthA) | ((ulong)(c & 0xFFFF) << (lengthA + lengthB));
-            writer.Add(value, lengthA + lengthB + (int)(c >> 16));
-            writer.Flush();
-        }
-
-        for (; i < data.Length; i++)
-        {
-            var entry = table[data[i]];
-            writer.Write(entry & 0xFFFF, (int)(entry >> 16));
-        }
     }
 }
