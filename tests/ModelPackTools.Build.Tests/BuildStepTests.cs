@@ -50,22 +50,29 @@ public sealed class BuildStepTests(PackedPackagesFixture packages) : IClassFixtu
         Assert.DoesNotContain("warning MPK7", output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_plain_project_writes_the_same_bytes_as_the_tool()
+    [Theory]
+    [InlineData("tar.gz", "model.tar.gz")]
+    [InlineData("prefix", "manifest.csv")]
+    public void A_plain_project_writes_the_same_bytes_as_the_tool(string format, string artifact)
     {
-        var project = this.PlainProject(SampleSpec);
+        var spec = format == "tar.gz" ? SampleSpec : SampleSpec
+            .Replace("\"format\": \"tar.gz\"", "\"format\": \"prefix\"", StringComparison.Ordinal)
+            .Replace("modelpack-sample/model.tar.gz", "modelpack-sample/", StringComparison.Ordinal)
+            .Replace("\"transformInstanceTypes\": [\"ml.m5.large\"],", string.Empty, StringComparison.Ordinal);
+        var project = this.PlainProject(spec);
 
         packages.Require("dotnet", project, "build");
         packages.Require("dotnet", project, PackedPackagesFixture.ToolAssembly, "build", "--spec", "modelpack.json", "-o", "cli-out");
 
         var msbuild = Path.Combine(project, "bin", "Debug", "net10.0", "modelpack");
         var cli = Path.Combine(project, "cli-out");
-        foreach (var file in new[] { "model.tar.gz", "create-model-package.json" })
+        foreach (var file in new[] { artifact, "create-model-package.json" })
         {
             Assert.Equal(Sha256(Path.Combine(cli, file)), Sha256(Path.Combine(msbuild, file)));
         }
 
         Assert.Equal(ETag(cli), ETag(msbuild));
+        Assert.NotNull(ETag(cli));
     }
 
     [Fact]
@@ -211,6 +218,10 @@ public sealed class BuildStepTests(PackedPackagesFixture packages) : IClassFixtu
 
     private static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 
-    private static string? ETag(string output) =>
-        JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, "facts.json"))).RootElement.GetProperty("ModelDataETag").GetString();
+    // The archive's ETag, or the manifest's for a prefix.
+    private static string? ETag(string output)
+    {
+        var facts = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, "facts.json"))).RootElement;
+        return (facts.TryGetProperty("ModelDataETag", out var etag) ? etag : facts.GetProperty("ManifestEtag")).GetString();
+    }
 }
