@@ -1,17 +1,18 @@
 using ModelPackTools.Content.Numpy;
 using ModelPackTools.Content.Pickle;
 using ModelPackTools.Content.Safetensors;
+using ModelPackTools.Content.Triton;
 using ModelPackTools.Content.Zip;
 
 namespace ModelPackTools.Content;
 
 /// <summary>
 /// The content inspectors the engine ships, by name, for the `contentScanners` setting ("all", the default, "none",
-/// or a list): pickle streams (<see cref="PickleInspector"/>), ZIP containers and their pickles (<see cref="ZipInspector"/>), NumPy object arrays (<see cref="NpyInspector"/>) and safetensors headers (<see cref="SafetensorsInspector"/>).
+/// or a list): pickle streams (<see cref="PickleInspector"/>), ZIP containers and their pickles (<see cref="ZipInspector"/>), NumPy object arrays (<see cref="NpyInspector"/>) safetensors headers (<see cref="SafetensorsInspector"/>) and Triton model names (<see cref="TritonConfigInspector"/>).
 /// </summary>
 public static class ContentInspectors
 {
-    public static IReadOnlyList<IContentInspector> All { get; } = [PickleInspector.Default, ZipInspector.Default, NpyInspector.Default, SafetensorsInspector.Instance];
+    public static IReadOnlyList<IContentInspector> All { get; } = [PickleInspector.Default, ZipInspector.Default, NpyInspector.Default, SafetensorsInspector.Instance, TritonConfigInspector.Instance];
 
     public static IContentInspector? Find(string name) =>
         All.FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.OrdinalIgnoreCase));

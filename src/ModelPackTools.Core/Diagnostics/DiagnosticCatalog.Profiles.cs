@@ -157,4 +157,14 @@ public static partial class DiagnosticCatalog
         "The SageMaker scikit-learn container cannot load a model by itself: its default model_fn raises " +
         "NotImplementedError, so the script SAGEMAKER_PROGRAM names (from SAGEMAKER_SUBMIT_DIRECTORY or code/) must " +
         "define model_fn. Fix: set SAGEMAKER_PROGRAM (and SAGEMAKER_SUBMIT_DIRECTORY) to the script with model_fn.");
+
+    // triton-inference-server/core model_config_utils.cc: a configuration's `name`, when given, must equal the model
+    // directory's name, or the model fails to load and the single-model endpoint never becomes healthy.
+    public static readonly DiagnosticDescriptor TritonModelNameMismatch = new(
+        "MPK7018", "Triton model name does not match its folder", DiagnosticSeverity.Error,
+        "config.pbtxt names the model '{0}', but it is in the folder '{1}'; Triton refuses to load it",
+        "Triton serves each folder of the model repository (/opt/ml/model) as the model of that name, and a config.pbtxt " +
+        "whose top-level `name:` differs from its folder is refused at load time (\"unexpected 'name' in model " +
+        "configuration\"), so the endpoint never becomes healthy. Fix: make `name:` equal the folder's name, or remove " +
+        "it (Triton then takes the folder's).");
 }
