@@ -32,7 +32,7 @@ public sealed class TritonConfigInspector : IContentInspector
         var depth = 0;
         foreach (var raw in text.Split('\n'))
         {
-            var line = WithoutComment(raw);
+            var (line, nesting) = Read(raw);
             if (depth == 0 && line.TrimStart() is var field && field.StartsWith("name", StringComparison.Ordinal))
             {
                 var rest = field[4..].TrimStart();
@@ -46,14 +46,17 @@ public sealed class TritonConfigInspector : IContentInspector
                 }
             }
 
-            depth += Depth(line);
+            depth += nesting;
         }
 
         return null;
     }
 
-    private static string WithoutComment(string line)
+    // One line: its text before a `#` comment, and how many messages or lists it opens less those it closes
+    // (braces and brackets inside strings count for neither).
+    private static (string Text, int Nesting) Read(string line)
     {
+        var nesting = 0;
         var quote = '\0';
         for (var i = 0; i < line.Length; i++)
         {
@@ -68,39 +71,15 @@ public sealed class TritonConfigInspector : IContentInspector
             }
             else if (c == '#')
             {
-                return line[..i];
+                return (line[..i], nesting);
+            }
+            else
+            {
+                nesting += c is '{' or '[' ? 1 : c is '}' or ']' ? -1 : 0;
             }
         }
 
-        return line;
-    }
-
-    // Braces and brackets open nested messages and lists; those inside strings do not count.
-    private static int Depth(string line)
-    {
-        var depth = 0;
-        var quote = '\0';
-        foreach (var c in line)
-        {
-            if (quote != '\0')
-            {
-                quote = c == quote ? '\0' : quote;
-            }
-            else if (c is '"' or '\'')
-            {
-                quote = c;
-            }
-            else if (c is '{' or '[')
-            {
-                depth++;
-            }
-            else if (c is '}' or ']')
-            {
-                depth--;
-            }
-        }
-
-        return depth;
+        return (line, nesting);
     }
 
     private sealed class Scan(string path, string folder) : IContentScan
