@@ -8,7 +8,7 @@ namespace ModelPackTools.Archives;
 /// Compares each PAX record that overrides a ustar field with that field. GNU tar, bsdtar, Python, Go and node-tar
 /// read the PAX value; busybox reads the ustar size, uid and gid, and a reader without PAX support reads every ustar
 /// field. Real writers leave only two kinds of difference: a value the field cannot hold (0 or the field's largest value in its place) and a
-/// name shortened to fit (truncated, non-ASCII as '?', libarchive's "..." elision and "././@LongSymLink").
+/// name shortened to fit (truncated, a directory's kept '/' after the cut, non-ASCII as '?', libarchive's "..." elision and "././@LongSymLink").
 /// </summary>
 internal static class PaxOverrides
 {
@@ -74,6 +74,13 @@ internal static class PaxOverrides
     public static bool NameAgrees(ReadOnlySpan<byte> ustar, ReadOnlySpan<byte> pax)
     {
         if (ustar.IsEmpty || ustar.SequenceEqual(pax))
+        {
+            return true;
+        }
+
+        // libarchive cuts a long directory name to fit and puts its '/' back ("./weights/ddd.../" becomes prefix
+        // "./weights", name "dd...d/"): a truncation like any other, found by bsdtar 3.6 on a 110-byte folder name.
+        if (ustar.Length > 1 && ustar[^1] == (byte)'/' && pax.Length > ustar.Length && pax[^1] == (byte)'/' && Matches(ustar[..^1], pax[..^1], depth: 0))
         {
             return true;
         }
