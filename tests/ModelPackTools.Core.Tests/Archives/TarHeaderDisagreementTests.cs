@@ -132,6 +132,23 @@ public class TarHeaderDisagreementTests
         Assert.Contains(field + " field", Assert.Single(tree.SourceDiagnostics, d => d.Code == "MPK2021").Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("15304302032\0", true)] // node-tar 7 (header.js encDate), NUL-ended
+    [InlineData("15304302032 ", true)] // star, space-ended
+    [InlineData("1530430203X\0", false)] // not a time: still hidden bytes
+    public void The_star_layout_times_node_tar_writes_after_a_short_prefix_are_fields_not_hidden_bytes(string time, bool isTime)
+    {
+        var tree = Read(new TarBuilder().Entry("model.bin"u8.ToArray(), '0', [1], patch: h =>
+        {
+            "code"u8.CopyTo(h.AsSpan(345));
+            Encoding.ASCII.GetBytes(time).CopyTo(h, 476);
+            Encoding.ASCII.GetBytes(time).CopyTo(h, 488);
+        }).End().ToArray());
+
+        Assert.Equal(isTime ? [] : ["MPK2021"], tree.SourceDiagnostics.Select(d => d.Code));
+        Assert.Equal("code/model.bin", Assert.Single(tree.Entries).Path);
+    }
+
     [Fact]
     public void The_prefix_area_of_old_gnu_headers_is_not_a_name_field()
     {
