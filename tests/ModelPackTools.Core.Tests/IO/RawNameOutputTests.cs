@@ -71,6 +71,17 @@ public sealed class RawNameOutputTests : IDisposable
     }
 
     [Fact]
+    public void Init_reads_past_a_requirements_txt_in_a_folder_whose_name_is_not_utf8()
+    {
+        this.work.Write("m/model.pth", "w");
+        RawNames.Make(this.work.Combine("m"), ("b'old\\xe9/requirements.txt'", "torch"));
+
+        var spec = SpecTemplate.Render(this.work.Combine("m"), this.work.Path);
+
+        Assert.Contains("PYTORCH", spec, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DeleteTree_removes_names_that_are_not_utf8_and_does_not_follow_links()
     {
         var outside = this.work.Write("outside/keep.txt", "keep");
