@@ -5,6 +5,7 @@ using ModelPackTools.Diagnostics;
 using ModelPackTools.Hashing;
 using ModelPackTools.IO;
 using ModelPackTools.Layout;
+using ModelPackTools.Manifests;
 using ModelPackTools.Spec;
 
 namespace ModelPackTools.Core.Tests.IO;
@@ -79,6 +80,18 @@ public sealed class RawNameOutputTests : IDisposable
         var spec = SpecTemplate.Render(this.work.Combine("m"), this.work.Path);
 
         Assert.Contains("PYTORCH", spec, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_of_a_local_layout_sees_a_file_whose_name_is_not_utf8_and_prints_it_escaped()
+    {
+        this.work.Write("layout/a.txt", "a");
+        RawNames.Make(this.work.Combine("layout"), ("b'caf\\xe9.txt'", "x"));
+
+        var observed = await LocalTreeObserver.ObserveAsync(this.work.Combine("layout"), [], maxDegreeOfParallelism: 1);
+        var extra = Assert.Single(observed, o => RawNameText.HasRawBytes(o.Path));
+
+        Assert.Equal(@"caf\xe9.txt: extra (not in the manifest; SageMaker would deploy it)", new ManifestDifference(extra.Path, ManifestDifferenceKind.Extra).ToString());
     }
 
     [Fact]
