@@ -28,6 +28,6 @@ public sealed class CheckLiveTests(S3ServerFixture server)
         var result = CommandRunner.Run("check", $"s3://{S3ServerFixture.Bucket}/{prefix}", "--endpoint-url", server.Endpoint);
 
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
-        Assert.Contains("1 files", result.Output);
+        Assert.Contains("1 file,", result.Output);
     }
 }

@@ -96,6 +96,28 @@ public sealed class UploadChecksTests(S3ServerFixture server)
         Assert.Empty(await S3Listing.ListAsync(client, new S3Location(S3ServerFixture.Bucket, prefix)));
     }
 
+    [Fact]
+    public async Task A_file_whose_name_is_not_utf8_has_no_key_and_nothing_is_uploaded()
+    {
+        const string prefix = "refused-raw/model/";
+        using var layout = new TestLayout().With("config.json", "{}");
+        const string Script = "import os, sys\np = os.path.join(os.fsencode(sys.argv[1]), b'caf\\xe9.txt')\n";
+        PeerTool.Run("python3", "-c", Script + "open(p, 'wb').write(b'latin-1')", layout.Model);
+        try
+        {
+            var result = CommandRunner.Run("upload", layout.Model, "--s3-uri", $"s3://{S3ServerFixture.Bucket}/{prefix}", "--endpoint-url", server.Endpoint);
+
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains(@"caf\xe9.txt: error MPK1016", result.Output);
+            using var client = server.CreateClient();
+            Assert.Empty(await S3Listing.ListAsync(client, new S3Location(S3ServerFixture.Bucket, prefix)));
+        }
+        finally
+        {
+            PeerTool.Run("python3", "-c", Script + "os.remove(p)", layout.Model); // .NET cannot name it to delete it
+        }
+    }
+
     [Theory]
     [InlineData("archive/a/model.tar.gz", "archive/a/model.tar.gz")]
     [InlineData("archive/b/", "archive/b/model.tar.gz")]

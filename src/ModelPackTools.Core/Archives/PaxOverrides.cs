@@ -8,7 +8,7 @@ namespace ModelPackTools.Archives;
 /// Compares each PAX record that overrides a ustar field with that field. GNU tar, bsdtar, Python, Go and node-tar
 /// read the PAX value; busybox reads the ustar size, uid and gid, and a reader without PAX support reads every ustar
 /// field. Real writers leave only two kinds of difference: a value the field cannot hold (0 or the field's largest value in its place) and a
-/// name shortened to fit (truncated, non-ASCII as '?', libarchive's "..." elision and "././@LongSymLink").
+/// name shortened to fit (truncated, a directory's kept '/' after the cut, non-ASCII as '?' or dropped (Go), libarchive's "..." elision and "././@LongSymLink").
 /// </summary>
 internal static class PaxOverrides
 {
@@ -78,10 +78,43 @@ internal static class PaxOverrides
             return true;
         }
 
-        return Matches(ustar, pax, depth: 0);
+        // libarchive cuts a long directory name to fit and puts its '/' back ("./weights/ddd.../" becomes prefix
+        // "./weights", name "dd...d/"): a truncation like any other, found by bsdtar 3.6 on a 110-byte folder name.
+        if (ustar.Length > 1 && ustar[^1] == (byte)'/' && pax.Length > ustar.Length && pax[^1] == (byte)'/' && Matches(ustar[..^1], pax[..^1], depth: 0))
+        {
+            return true;
+        }
+
+        if (Matches(ustar, pax, depth: 0))
+        {
+            return true;
+        }
+
+        // Go's archive/tar (writer.go, toASCII) drops every non-ASCII character from the ustar field: "données/" is
+        // stored as "donnes/". Accepted only when what is left is itself a plain relative name, because dropping can
+        // make one a reader without PAX support would extract elsewhere (".é./x" leaves "../x").
+        return IsPlainRelative(ustar) && Matches(ustar, pax, depth: 0, dropNonAscii: true);
     }
 
-    private static bool Matches(ReadOnlySpan<byte> pattern, ReadOnlySpan<byte> text, int depth)
+    private static bool IsPlainRelative(ReadOnlySpan<byte> name)
+    {
+        if (name.IsEmpty || name[0] == (byte)'/')
+        {
+            return false;
+        }
+
+        foreach (var range in name.Split((byte)'/'))
+        {
+            if (name[range].SequenceEqual(".."u8))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Matches(ReadOnlySpan<byte> pattern, ReadOnlySpan<byte> text, int depth, bool dropNonAscii = false)
     {
         while (!pattern.IsEmpty)
         {
@@ -90,7 +123,7 @@ internal static class PaxOverrides
                 var rest = pattern[3..];
                 for (var skip = 0; skip <= text.Length; skip++)
                 {
-                    if (Matches(rest, text[skip..], depth + 1))
+                    if (Matches(rest, text[skip..], depth + 1, dropNonAscii))
                     {
                         return true;
                     }
@@ -106,15 +139,14 @@ internal static class PaxOverrides
 
             if (pattern[0] == (byte)'?' && text[0] >= 0x80)
             {
-                // One UTF-8 sequence: a lead byte and its continuation bytes.
-                var length = 1;
-                while (length < text.Length && (text[length] & 0xC0) == 0x80)
-                {
-                    length++;
-                }
-
                 pattern = pattern[1..];
-                text = text[length..];
+                text = text[SequenceLength(text)..];
+                continue;
+            }
+
+            if (pattern[0] != text[0] && dropNonAscii && text[0] >= 0x80)
+            {
+                text = text[SequenceLength(text)..];
                 continue;
             }
 
@@ -128,6 +160,18 @@ internal static class PaxOverrides
         }
 
         return true; // the rest of the PAX name was cut off to fit the field
+    }
+
+    // One UTF-8 sequence: a lead byte and its continuation bytes.
+    private static int SequenceLength(ReadOnlySpan<byte> text)
+    {
+        var length = 1;
+        while (length < text.Length && (text[length] & 0xC0) == 0x80)
+        {
+            length++;
+        }
+
+        return length;
     }
 
     public static string Show(ReadOnlySpan<byte> name)

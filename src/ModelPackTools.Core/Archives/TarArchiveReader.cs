@@ -206,7 +206,7 @@ public sealed partial class TarArchiveReader
                 continue;
             }
 
-            var hidden = TarHeaderFields.HiddenBytes(h.Slice(start, length));
+            var hidden = TarHeaderFields.HiddenBytes(h.Slice(start, field == "prefix" && TarHeaderFields.IsStarTimes(h) ? 131 : length));
             if (hidden > 0)
             {
                 this.pendingFindings.Add(DiagnosticCatalog.HiddenHeaderBytes.Create(null, field, headerOffset, hidden));

@@ -110,6 +110,19 @@ internal static class TarHeaderFields
     }
 
     /// <summary>
+    /// Whether a ustar header's prefix area is the star layout: a 131-byte prefix (its last byte NUL), then atime and
+    /// ctime as 12-byte octal fields at 476 and 488. Schily's star (GNU tar's tar.h `struct star_header`) and node-tar
+    /// (header.js, whenever it keeps atime/ctime, its default) write it; node-tar reads the times back from there.
+    /// Those 24 bytes are fields, not bytes hidden after the prefix's NUL.
+    /// </summary>
+    public static bool IsStarTimes(ReadOnlySpan<byte> header) =>
+        header[475] == 0 && IsOctalTime(header.Slice(476, 12)) && IsOctalTime(header.Slice(488, 12));
+
+    // Octal digits ended by NUL or space (star ends them with a space, node-tar with NUL).
+    private static bool IsOctalTime(ReadOnlySpan<byte> field) =>
+        (field[^1] is 0 or (byte)' ') && !field[..^1].ContainsAnyExceptInRange((byte)'0', (byte)'7');
+
+    /// <summary>
     /// How many non-zero bytes follow the NUL that ends a string field. Writers fill the rest with NULs, and readers
     /// stop at the first one, so anything after it is seen by no tool.
     /// </summary>

@@ -73,7 +73,7 @@ public static class BuildExclusions
 
         try
         {
-            using var file = File.OpenRead(localPath);
+            using var file = RawPathFile.OpenRead(localPath); // by its stored bytes where a folder's name is not UTF-8
             var head = new byte[512];
             var text = Encoding.UTF8.GetString(head, 0, file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false));
             return name == BuildPipeline.ReportFileName

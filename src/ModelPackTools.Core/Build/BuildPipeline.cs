@@ -249,11 +249,6 @@ public static class BuildPipeline
         }
     }
 
-    private static void RemoveStaging(string staging)
-    {
-        if (Directory.Exists(staging))
-        {
-            Directory.Delete(staging, recursive: true);
-        }
-    }
+    // By stored bytes: .NET cannot delete a file whose name is not UTF-8, and no partial output may survive.
+    private static void RemoveStaging(string staging) => RawPathFile.DeleteTree(staging);
 }

@@ -13,6 +13,18 @@ public static partial class DiagnosticCatalog
         "component. SageMaker extracts under /opt/ml/model/, so a member whose full path there reaches 4096 bytes fails " +
         "to extract: GNU tar and Python's tarfile both stop with \"File name too long\". Fix: shorten the folder names.");
 
+    public static readonly DiagnosticDescriptor NameNotAKey = new(
+        "MPK1016", "Name cannot be an S3 key", DiagnosticSeverity.Error,
+        "the name is not UTF-8 (each byte that is not UTF-8 is shown as \\xNN), and an S3 key is UTF-8: no uploader can store it under its name",
+        "An S3 object key is a sequence of Unicode characters in UTF-8 (Amazon S3 user guide, \"Naming Amazon S3 " +
+        "objects\"), so a file name holding bytes that are not UTF-8 (Latin-1, KOI8-R) has no key: with S3Prefix or " +
+        "S3Object and CompressionType=None the file cannot reach /opt/ml/model under its name. aws-cli and boto3 " +
+        "refuse it (\"'utf-8' codec can't encode character '\\udce9': surrogates not allowed\"); a .NET client " +
+        "encodes the key as UTF-8, which turns each such byte into U+FFFD: another name. layout, manifest and upload refuse such a folder rather than " +
+        "write a key that is not the file's name. Inside a model.tar.gz (CompressionType=Gzip) the bytes survive, and " +
+        "the name is only a warning (MPK3007). Fix: rename it in UTF-8 (`convmv -f latin1 -t utf8 -r --notest model/`), " +
+        "or deploy a model.tar.gz.");
+
     public static readonly DiagnosticDescriptor HeaderOverrideDisagrees = new(
         "MPK2020", "PAX record disagrees with the header it overrides", DiagnosticSeverity.Error,
         "{0}",

@@ -38,19 +38,19 @@ public sealed partial class Fingerprinter
     private static async Task<Fingerprint> ComputeFileAsync(
         string path, FingerprintOptions options, SemaphoreSlim? budget, CancellationToken cancellationToken)
     {
-        var length = new FileInfo(path).Length;
-        var layout = FingerprintLayout.Create(options, length);
-        if (PositionalFingerprinter.Applies(layout))
-        {
-            return await PositionalFingerprinter.ComputeAsync(path, length, options, layout, cancellationToken);
-        }
-
-        // No FileStream buffer: reads go straight into the pooled chunks, 8 MiB at a time.
-        var file = new FileStream(
-            path,
-            new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.Read, BufferSize = 0, Options = FileOptions.SequentialScan });
+        // Opened by its stored bytes where the name is not UTF-8 (a folder walked by bytes, issue 10): .NET cannot open
+        // or even stat such a name by its string.
+        var file = IO.RawPathFile.OpenRead(path, bufferSize: 0, FileOptions.SequentialScan);
         await using (file)
         {
+            var length = file.Length;
+            var layout = FingerprintLayout.Create(options, length);
+            if (PositionalFingerprinter.Applies(layout))
+            {
+                return await PositionalFingerprinter.ComputeAsync(path, length, options, layout, cancellationToken);
+            }
+
+            // No FileStream buffer: reads go straight into the pooled chunks, 8 MiB at a time.
             using var fingerprinter = new Fingerprinter(options, length, budget);
             await fingerprinter.AppendFromAsync(file, cancellationToken);
             return await fingerprinter.CompleteAsync(cancellationToken);

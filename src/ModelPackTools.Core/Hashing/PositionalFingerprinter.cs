@@ -54,9 +54,12 @@ internal static class PositionalFingerprinter
                 return ValueTask.CompletedTask;
             });
 
-        if (new FileInfo(path).Length != length)
+        using (var check = IO.RawPathFile.OpenHandle(path))
         {
-            throw new IOException($"'{path}' changed length while it was read.");
+            if (RandomAccess.GetLength(check) != length)
+            {
+                throw new IOException($"'{Diagnostics.RawNameText.Display(path)}' changed length while it was read.");
+            }
         }
 
         return FingerprintAssembler.Assemble(options.Kinds, plan, parts, null, null);
@@ -65,7 +68,7 @@ internal static class PositionalFingerprinter
     private static Digests HashRange(string path, long offset, long count, DigestKinds kinds, CancellationToken cancellationToken)
     {
         // A handle per part keeps the kernel's readahead sequential within each part.
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var handle = IO.RawPathFile.OpenHandle(path);
         using var hasher = new MultiHasher(kinds);
         var buffer = ArrayPool<byte>.Shared.Rent(ReadSize);
         try
@@ -99,7 +102,7 @@ internal static class PositionalFingerprinter
         {
             for (var lane = 0; lane < Md5x8.Lanes; lane++)
             {
-                handles[lane] = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+                handles[lane] = IO.RawPathFile.OpenHandle(path);
                 buffers[lane] = ArrayPool<byte>.Shared.Rent(LaneReadSize);
                 hashers[lane] = others != DigestKinds.None ? new MultiHasher(others) : null;
             }

@@ -41,6 +41,23 @@ public static unsafe partial class RawPathFile
         return new FileStream(new SafeFileHandle(fd, ownsHandle: true), FileAccess.Read, Math.Max(bufferSize, 0));
     }
 
+    /// <summary>
+    /// A read-only handle on the file, opened by its stored bytes where .NET could not name it: hashing reads parts at
+    /// their offsets through handles like this one (RandomAccess), and its length comes from the open file, not the name.
+    /// </summary>
+    public static SafeFileHandle OpenHandle(string path)
+    {
+        if (!NeedsRawBytes(path) || !OperatingSystem.IsLinux())
+        {
+            return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        }
+
+        var fd = Open(Terminated(path), ReadOnly | CloseOnExec, 0);
+        return fd >= 0
+            ? new SafeFileHandle(fd, ownsHandle: true)
+            : throw new IOException($"cannot open '{RawNameText.Display(path)}': {Marshal.GetLastPInvokeErrorMessage()}");
+    }
+
     /// <summary>The names in a directory as their stored bytes decode (<see cref="RawNameText.Decode"/>), without `.` and `..`.</summary>
     public static List<string> ListNames(string directory)
     {
@@ -117,23 +134,32 @@ public static unsafe partial class RawPathFile
         }
     }
 
-    /// <summary>File.Copy by stored bytes: the target is created new (never overwritten) with mode 0644.</summary>
-    public static void Copy(string source, string target)
+    /// <summary>
+    /// File.Copy by stored bytes: the target is created new (never overwritten) and given exactly <paramref name="mode"/>
+    /// (fchmod, so the umask does not change it), the mode pack writes into the tar header for the same file.
+    /// </summary>
+    public static void Copy(string source, string target, UnixFileMode mode)
     {
         if ((!NeedsRawBytes(source) && !NeedsRawBytes(target)) || !OperatingSystem.IsLinux())
         {
             File.Copy(source, target);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(target, mode);
+            }
+
             return;
         }
 
         using var input = OpenRead(source, bufferSize: 0);
-        var fd = Open(Terminated(target), WriteOnly | Create | Exclusive | CloseOnExec, 0x1A4);
+        var fd = Open(Terminated(target), WriteOnly | Create | Exclusive | CloseOnExec, 0x180); // 0600 until fchmod below
         if (fd < 0)
         {
             throw new IOException($"cannot create '{RawNameText.Display(target)}': {Marshal.GetLastPInvokeErrorMessage()}");
         }
 
         using var output = new FileStream(new SafeFileHandle(fd, ownsHandle: true), FileAccess.Write, 0);
+        File.SetUnixFileMode(output.SafeFileHandle, mode);
         input.CopyTo(output, 1 << 20);
     }
 

@@ -86,9 +86,9 @@ public static class StagedOutput
             }
             finally
             {
-                if (previous is not null && Directory.Exists(previous))
+                if (previous is not null)
                 {
-                    Directory.Delete(previous, recursive: true);
+                    RawPathFile.DeleteTree(previous); // a layout's files may have names that are not UTF-8
                 }
             }
 

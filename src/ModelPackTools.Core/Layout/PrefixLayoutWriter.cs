@@ -52,13 +52,8 @@ public static class PrefixLayoutWriter
         }
     }
 
-    private static void RemoveStaging(string staging)
-    {
-        if (Directory.Exists(staging))
-        {
-            Directory.Delete(staging, recursive: true);
-        }
-    }
+    // By stored bytes: .NET cannot delete a file whose name is not UTF-8, and no partial layout may survive.
+    private static void RemoveStaging(string staging) => RawPathFile.DeleteTree(staging);
 
     private static (int Linked, int Copied, long Bytes) Populate(IReadOnlyList<PackEntry> files, string staging, LayoutMode mode, CancellationToken cancellationToken)
     {
@@ -90,11 +85,20 @@ public static class PrefixLayoutWriter
         return (linked, copied, bytes);
     }
 
+    /// <summary>
+    /// A copy gets the mode pack writes into the tar header for the same file (TarHeaderWriter): 0755 when any execute
+    /// bit is set, else 0644, as GNU tar extracts it (as root, modes as stored). S3 keeps no mode, so this matters
+    /// only to what is run from the layout folder itself; a hard link shares the model file's inode and mode, which
+    /// the layout must not change (the source folder is never modified).
+    /// </summary>
+    internal static UnixFileMode ModeOf(PackEntry file) =>
+        (UnixFileMode)(file.IsExecutable ? 0x1ED : 0x1A4); // 0755 : 0644
+
     private static void CopyFile(PackEntry file, string target)
     {
         try
         {
-            RawPathFile.Copy(file.LocalPath!, target);
+            RawPathFile.Copy(file.LocalPath!, target, ModeOf(file));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

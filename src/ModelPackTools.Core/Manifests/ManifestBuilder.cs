@@ -43,6 +43,8 @@ public static class ManifestBuilder
             return new ManifestResult(report, null, [], null);
         }
 
+        // Every path here is UTF-8, so the key is the path's UTF-8: a name that is not has no S3 key (S3 keys are UTF-8,
+        // "Naming Amazon S3 objects") and already failed the check (MPK1016), so no row can carry a wrong key.
         var rows = files.Select((file, i) => new ManifestRow(
             $"s3://{prefix.Bucket}/{prefix.Key}{file.Path}",
             file.Path,

@@ -1,14 +1,19 @@
 namespace ModelPackTools.Manifests;
 
-/// <summary>One departure from the manifest; <see cref="ToString"/> is the one line `verify` prints for it.</summary>
+/// <summary>
+/// One departure from the manifest; <see cref="ToString"/> is the one line `verify` prints for it, with each byte of a
+/// local name that is not UTF-8 shown as \xNN, as every report shows it (issue 10, item 2).
+/// </summary>
 public sealed record ManifestDifference(string Path, ManifestDifferenceKind Kind, string? Expected = null, string? Actual = null)
 {
-    public override string ToString() => this.Kind switch
+    public override string ToString() => $"{Diagnostics.RawNameText.Display(this.Path)}: {this.What}";
+
+    private string What => this.Kind switch
     {
-        ManifestDifferenceKind.Missing => $"{this.Path}: missing",
-        ManifestDifferenceKind.Extra => $"{this.Path}: extra (not in the manifest; SageMaker would deploy it)",
-        ManifestDifferenceKind.SizeChanged => $"{this.Path}: size changed: manifest {this.Expected}, found {this.Actual}",
-        ManifestDifferenceKind.ETagChanged => $"{this.Path}: etag changed: manifest {this.Expected}, found {this.Actual}",
-        _ => $"{this.Path}: checksum changed: manifest {this.Expected}, found {this.Actual}",
+        ManifestDifferenceKind.Missing => "missing",
+        ManifestDifferenceKind.Extra => "extra (not in the manifest; SageMaker would deploy it)",
+        ManifestDifferenceKind.SizeChanged => $"size changed: manifest {this.Expected}, found {this.Actual}",
+        ManifestDifferenceKind.ETagChanged => $"etag changed: manifest {this.Expected}, found {this.Actual}",
+        _ => $"checksum changed: manifest {this.Expected}, found {this.Actual}",
     };
 }

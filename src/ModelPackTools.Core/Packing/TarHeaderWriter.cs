@@ -26,6 +26,15 @@ internal static class TarHeaderWriter
             var records = new List<byte>();
             if (needsPaxPath)
             {
+                // POSIX pax: path is UTF-8 unless a hdrcharset=BINARY record says its bytes are kept as they are; bsdtar
+                // writes that record before a path that is not UTF-8 and, without it, lists the name but exits 1
+                // ("Pathname can't be converted from UTF-8"). GNU tar 1.34 ignores the keyword with a warning and
+                // keeps the bytes; Python and busybox read the bytes either way.
+                if (RawNameText.HasRawBytes(name))
+                {
+                    records.AddRange(PaxRecord("hdrcharset", "BINARY"u8.ToArray()));
+                }
+
                 records.AddRange(PaxRecord("path", nameBytes));
             }
 

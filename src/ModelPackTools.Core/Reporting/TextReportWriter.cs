@@ -19,7 +19,7 @@ public static class TextReportWriter
 
         var verdict = report.HasErrors ? "NOT deployable" : "deployable";
         writer.WriteLine(
-            $"{report.Input} ({ModeNames.ToApi(report.Mode)}{ProfileNote(report)}): {verdict}; {report.FileCount} files, {FormatBytes(report.TotalBytes)}, " +
+            $"{report.Input} ({ModeNames.ToApi(report.Mode)}{ProfileNote(report)}): {verdict}; {Plural(report.FileCount, "file")}, {FormatBytes(report.TotalBytes)}, " +
             $"{Plural(report.ErrorCount, "error")}, {Plural(report.WarningCount, "warning")}");
     }
 

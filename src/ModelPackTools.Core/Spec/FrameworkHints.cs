@@ -14,7 +14,7 @@ public sealed record FrameworkHints(string? Framework, string? Reason, string? E
             .ToList();
         var names = files.Select(f => f[(f.LastIndexOf('/') + 1)..]).ToList();
         var requirements = files.Where(f => f.EndsWith("requirements.txt", StringComparison.Ordinal))
-            .Select(f => File.ReadAllText(Path.Combine(folder, f)).ToUpperInvariant())
+            .Select(f => ReadOrEmpty(Path.Combine(folder, f)).ToUpperInvariant())
             .FirstOrDefault() ?? string.Empty;
 
         bool Has(params string[] suffixes) => names.Exists(n => suffixes.Any(s => n.EndsWith(s, StringComparison.OrdinalIgnoreCase)));
@@ -30,5 +30,19 @@ public sealed record FrameworkHints(string? Framework, string? Reason, string? E
         var entryPoint = files.FirstOrDefault(f => f is "code/inference.py" or "inference.py" or "code/serve.py");
         var strays = Strays.Where(s => names.Contains(s, StringComparer.Ordinal)).ToList();
         return new FrameworkHints(framework, reason, entryPoint, strays);
+    }
+
+    // .NET lists a folder whose name is not UTF-8 with U+FFFD in its place, and such a path opens nothing: a hint
+    // is only a hint, so a requirements.txt that cannot be read is one that says nothing.
+    private static string ReadOrEmpty(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return string.Empty;
+        }
     }
 }

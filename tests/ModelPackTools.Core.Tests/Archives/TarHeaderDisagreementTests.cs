@@ -81,6 +81,7 @@ public class TarHeaderDisagreementTests
     [InlineData("../evil.bin", "good.bin")]
     [InlineData("other.bin", "good.bin")]
     [InlineData("good.bin/../../x", "good.bin")]
+    [InlineData("../x", ".é./x")] // dropping non-ASCII must not leave a name that climbs out
     public void Pax_path_that_names_another_member_than_the_ustar_name_is_reported(string ustar, string pax)
     {
         var tree = Read(new TarBuilder().Pax(("path", pax)).Entry(Encoding.UTF8.GetBytes(ustar), '0', [1]).End().ToArray());
@@ -103,6 +104,7 @@ public class TarHeaderDisagreementTests
     [InlineData("d/aaaaaaaaaa", "d/aaaaaaaaaaaaaaaaaaaaaaaaaa")] // truncated to fit
     [InlineData("dir/.../file.bin", "dir/a/b/c/d/file.bin")] // libarchive's elision
     [InlineData("d/café.txt", "d/café.txt")] // GNU tar and bsdtar keep the bytes
+    [InlineData("donnes/caf.txt", "données/café.txt")] // Go's archive/tar drops non-ASCII characters
     public void Names_real_writers_shorten_for_the_ustar_field_agree_with_their_pax_path(string ustar, string pax)
     {
         var tree = Read(new TarBuilder().Pax(("path", pax)).Entry(Encoding.UTF8.GetBytes(ustar), '0', [1]).End().ToArray());
@@ -130,6 +132,23 @@ public class TarHeaderDisagreementTests
         var tree = Read(new TarBuilder().Entry("model.bin"u8.ToArray(), '0', [1], patch: h => { h[offset] = 0; h[offset + 3] = (byte)'X'; }).End().ToArray());
 
         Assert.Contains(field + " field", Assert.Single(tree.SourceDiagnostics, d => d.Code == "MPK2021").Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("15304302032\0", true)] // node-tar 7 (header.js encDate), NUL-ended
+    [InlineData("15304302032 ", true)] // star, space-ended
+    [InlineData("1530430203X\0", false)] // not a time: still hidden bytes
+    public void The_star_layout_times_node_tar_writes_after_a_short_prefix_are_fields_not_hidden_bytes(string time, bool isTime)
+    {
+        var tree = Read(new TarBuilder().Entry("model.bin"u8.ToArray(), '0', [1], patch: h =>
+        {
+            "code"u8.CopyTo(h.AsSpan(345));
+            Encoding.ASCII.GetBytes(time).CopyTo(h, 476);
+            Encoding.ASCII.GetBytes(time).CopyTo(h, 488);
+        }).End().ToArray());
+
+        Assert.Equal(isTime ? [] : ["MPK2021"], tree.SourceDiagnostics.Select(d => d.Code));
+        Assert.Equal("code/model.bin", Assert.Single(tree.Entries).Path);
     }
 
     [Fact]

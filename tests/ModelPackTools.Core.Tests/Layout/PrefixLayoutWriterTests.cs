@@ -30,6 +30,23 @@ public sealed class PrefixLayoutWriterTests : IDisposable
     }
 
     [Fact]
+    public void A_copy_gets_the_mode_pack_writes_in_the_tar_header_not_the_model_files_own()
+    {
+        var script = this.work.Write("model/serve.sh", "#!/bin/sh");
+        var weights = this.work.Write("model/weights.bin", "w");
+        var shared = this.work.Write("model/shared.txt", "s");
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute); // 0700
+        File.SetUnixFileMode(weights, UnixFileMode.UserRead | UnixFileMode.UserWrite); // 0600
+        File.SetUnixFileMode(shared, (UnixFileMode)0x1B6); // 0666
+
+        Writers.LayOut(this.work.Combine("model"), this.work.Combine("prefix"), LayoutMode.Copy);
+
+        Assert.Equal((UnixFileMode)0x1ED, File.GetUnixFileMode(this.work.Combine("prefix/serve.sh"))); // 0755, as in model.tar.gz
+        Assert.Equal((UnixFileMode)0x1A4, File.GetUnixFileMode(this.work.Combine("prefix/weights.bin"))); // 0644
+        Assert.Equal((UnixFileMode)0x1A4, File.GetUnixFileMode(this.work.Combine("prefix/shared.txt")));
+    }
+
+    [Fact]
     public void Files_are_hard_linked_by_default()
     {
         var model = this.Model();

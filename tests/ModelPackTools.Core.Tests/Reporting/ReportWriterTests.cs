@@ -64,6 +64,17 @@ public class ReportWriterTests
         Assert.Contains("1 error, 1 warning", lines[2], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(new[] { "model.bin" }, "1 file, 10 B, 0 errors, 0 warnings")]
+    [InlineData(new[] { "a.bin", "b.bin" }, "2 files, 20 B, 0 errors, 0 warnings")]
+    public void Text_summary_counts_read_as_english(string[] keys, string expected)
+    {
+        var writer = new StringWriter();
+        TextReportWriter.Write(Checks.CheckKeys(keys), writer);
+
+        Assert.EndsWith("deployable; " + expected + Environment.NewLine, writer.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Text_report_never_prints_raw_control_characters()
     {

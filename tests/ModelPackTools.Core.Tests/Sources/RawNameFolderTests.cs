@@ -3,6 +3,7 @@ using System.Runtime.Versioning;
 using ModelPackTools.Core.Tests.Support;
 using ModelPackTools.Engine;
 using ModelPackTools.Extraction;
+using ModelPackTools.Hashing;
 using ModelPackTools.Layout;
 using ModelPackTools.Packing;
 using ModelPackTools.Trees;
@@ -75,34 +76,40 @@ public sealed class RawNameFolderTests : IDisposable
     [Theory]
     [InlineData(LayoutMode.Copy)]
     [InlineData(LayoutMode.Link)]
-    public void The_layout_gets_the_same_name_bytes_and_contents(LayoutMode mode)
+    public void The_layout_refuses_names_that_cannot_be_s3_keys_and_writes_nothing(LayoutMode mode)
     {
         var output = this.work.Combine("layout");
-        try
-        {
-            var result = Writers.LayOut(this.Model, output, mode);
 
-            Assert.Equal(4, result.Linked + result.Copied);
-            var expected = Tree(this.Model);
-            Assert.Contains(@"b'caf\xe9.txt' b'e9'", expected, StringComparison.Ordinal);
-            Assert.Contains(@"b'd\xe9/\xd0\xd2\xc9\xd7\xc5\xd4.txt' b'koi8'", expected, StringComparison.Ordinal);
-            Assert.Equal(expected, Tree(output));
-        }
-        finally
-        {
-            Run("rm", "-rf", output);
-        }
+        var result = Writers.LayOut(this.Model, output, mode);
+
+        Assert.Null(result.OutputPath);
+        Assert.Equal(
+            [@"caf\xe8.txt", @"caf\xe9.txt", @"d\xe9", @"d\xe9/\xd0\xd2\xc9\xd7\xc5\xd4.txt"],
+            result.Check.Diagnostics.Where(d => d.Code == "MPK1016").Select(d => d.Path!).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("MPK3007", result.Check.Codes()); // one finding per cause: the error says it
+        Assert.Equal(["model"], System.IO.Directory.GetFileSystemEntries(this.work.Path).Select(Path.GetFileName));
     }
 
-    // Every file under a folder as Python sees it: stored name bytes and contents, sorted.
-    private static string Tree(string folder) => Run("python3", "-c", """
-        import os, sys
-        root = os.fsencode(sys.argv[1])
-        for dirpath, _, files in sorted(os.walk(root)):
-            for f in sorted(files):
-                p = os.path.join(dirpath, f)
-                print(repr(os.path.relpath(p, root)), repr(open(p, 'rb').read()))
-        """, folder);
+    [Fact]
+    public async Task The_manifest_refuses_names_that_cannot_be_s3_keys_rather_than_write_a_wrong_key()
+    {
+        var output = this.work.Combine("manifest.csv");
+
+        var result = await Writers.ManifestAsync(this.Model, "s3://bucket/models/m/", output, new FingerprintOptions(FingerprintKinds.ETag, PartSizePolicy.AwsCli));
+
+        Assert.Empty(result.Rows);
+        Assert.Equal(4, result.Check.Diagnostics.Count(d => d.Code == "MPK1016"));
+        Assert.False(System.IO.File.Exists(output));
+    }
+
+    [Fact]
+    public void A_name_that_is_not_utf8_is_only_a_warning_inside_a_model_tar_gz()
+    {
+        var report = ModelChecker.Check(this.Model, new CheckSettings { Mode = ExtractionMode.S3ObjectGzip }).Report;
+
+        Assert.False(report.HasErrors);
+        Assert.DoesNotContain("MPK1016", report.Codes());
+    }
 
     // GNU tar's listing with --quoting-style=escape shows each byte that is not printable as \ooo, so raw bytes survive
     // a UTF-8 pipe and two names stay two.

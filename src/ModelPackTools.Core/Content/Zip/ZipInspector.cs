@@ -67,7 +67,7 @@ public sealed class ZipInspector(IReadOnlySet<string> reviewed) : IContentInspec
 
             try
             {
-                using Stream file = this.spill ?? new FileStream(subject.LocalPath!, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 12, FileOptions.RandomAccess);
+                using Stream file = this.spill ?? IO.RawPathFile.OpenRead(subject.LocalPath!, 1 << 12, FileOptions.RandomAccess);
                 return ZipContentScan.Judge(subject.Path, file, reviewed);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
