@@ -76,4 +76,12 @@ public static partial class DiagnosticCatalog
         "numpy/lib/format.py stores an object array as a pickle after the header. `np.load` refuses it unless called " +
         "with allow_pickle=True (the default since NumPy 1.16.3), so the file fails to load rather than runs code by " +
         "default; the pickle is scanned all the same (MPK4001-4003 for its imports). Fix: store numbers, not objects.");
+
+    public static readonly DiagnosticDescriptor NestingTooDeep = new(
+        "MPK4010", "Nested content beyond the scan's limits", DiagnosticSeverity.Error,
+        "{0}: {1}, past what the scan follows",
+        "Model files nest: a pickle calls pickle.loads or torch.storage._load_from_bytes on bytes it holds, a joblib " +
+        "file is compressed, a zip holds another zip or a tar. The scan follows each level with the limits it applies " +
+        "to archives (depth, size, compression ratio) and refuses what goes past them rather than call it clean, since " +
+        "a loader would follow it. Fix: save the model flat, with its framework's own format (safetensors, a torch zip).");
 }

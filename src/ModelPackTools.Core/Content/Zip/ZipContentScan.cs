@@ -1,3 +1,4 @@
+using ModelPackTools.Content.Nesting;
 using ModelPackTools.Content.Pickle;
 using ModelPackTools.Diagnostics;
 
@@ -6,7 +7,7 @@ namespace ModelPackTools.Content.Zip;
 /// <summary>The findings for one ZIP file: the container's problems, then each pickle member's imports and parse errors.</summary>
 internal static class ZipContentScan
 {
-    public static List<Diagnostic> Judge(string path, Stream file, IReadOnlySet<string> reviewed)
+    public static List<Diagnostic> Judge(string path, Stream file, ContentNesting nesting)
     {
         var (entries, problem) = ZipDirectory.Read(file);
         if (problem is not null)
@@ -35,7 +36,7 @@ internal static class ZipContentScan
             }
 
             var disassembly = PickleDisassembler.Disassemble(data);
-            findings.AddRange(PickleScan.Judge(path, disassembly, reviewed).Select(f => f with { Message = $"{f.Message} (in {entry.Name})" }));
+            findings.AddRange(PickleScan.Judge(path, disassembly, nesting).Select(f => f with { Message = $"{f.Message} (in {entry.Name})" }));
             findings.AddRange(MissingStorages(path, entry.Name, disassembly, entries));
         }
 
