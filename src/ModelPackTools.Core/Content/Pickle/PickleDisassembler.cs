@@ -172,7 +172,8 @@ public static class PickleDisassembler
                     (Peek(stack) as PickleDict)?.Items.Add((key, value));
                     break;
                 case (byte)'u': // SETITEMS
-                    AddPairs(Peek(stack) as PickleDict, PopMark(stack));
+                    var pairs = PopMark(stack);
+                    AddPairs(Peek(stack) as PickleDict, pairs);
                     break;
                 case 0x90: PopMark(stack); Peek(stack); break; // ADDITEMS
                 case (byte)'t': stack.Add(new PickleTuple(PopMark(stack))); break;

@@ -26,6 +26,7 @@ public static class PickleImportPolicy
         "builtins.frozenset",
         "builtins.slice",
         "builtins.complex",
+        "builtins.bytearray", // xgboost.core.Booster.__getstate__ keeps the model as bytearray(raw)
         "_codecs.encode",
     };
 
