@@ -84,4 +84,12 @@ public static partial class DiagnosticCatalog
         "file is compressed, a zip holds another zip or a tar. The scan follows each level with the limits it applies " +
         "to archives (depth, size, compression ratio) and refuses what goes past them rather than call it clean, since " +
         "a loader would follow it. Fix: save the model flat, with its framework's own format (safetensors, a torch zip).");
+
+    public static readonly DiagnosticDescriptor CompressedPickleUnreadable = new(
+        "MPK4011", "Compressed pickle the scan cannot decompress", DiagnosticSeverity.Error,
+        "a {0}-compressed pickle (joblib.dump with compress='{0}'): the scan has no {0} decoder, so it cannot see what loading it runs",
+        "joblib.dump compresses with zlib, gzip, bz2, lzma, xz or lz4 (joblib/compressor.py). The scan decodes zlib, " +
+        "gzip and bz2 and judges the pickle inside; for the others it has no decoder, and a pickle it cannot read is not " +
+        "called clean. Fix: re-save with joblib.dump(model, path, compress=('zlib', 3)) (or 'gzip'/'bz2'), or save " +
+        "the weights as safetensors.");
 }
