@@ -92,4 +92,14 @@ public static partial class DiagnosticCatalog
         "gzip and bz2 and judges the pickle inside; for the others it has no decoder, and a pickle it cannot read is not " +
         "called clean. Fix: re-save with joblib.dump(model, path, compress=('zlib', 3)) (or 'gzip'/'bz2'), or save " +
         "the weights as safetensors.");
+
+    public static readonly DiagnosticDescriptor KerasConfigRunsCode = new(
+        "MPK4012", "Keras config that runs code", DiagnosticSeverity.Error,
+        "Keras config.json: {0}",
+        "A `.keras` file is a zip whose config.json Keras deserializes object by object (keras/src/saving/" +
+        "serialization_lib.py). Lambda layers, '__lambda__' and 'function' objects are code: safe_mode refuses a " +
+        "Python lambda, and published bypasses (CVE-2025-8747, CVE-2025-9906) use a Lambda that calls a Keras function " +
+        "(load_model, enable_unsafe_deserialization) instead; a 'module' outside Keras is imported as named " +
+        "(CVE-2025-1550). Fix: replace the Lambda with a registered custom layer whose code ships with the serving " +
+        "container, and save the model again.");
 }
