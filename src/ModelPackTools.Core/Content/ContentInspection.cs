@@ -5,11 +5,13 @@ namespace ModelPackTools.Content;
 /// <summary>
 /// The inspectors of one check and the findings they make, whichever read path feeds them. Thread-safe: files hashed
 /// in parallel report here at once; <see cref="Findings"/> are ordered by path (ordinal), then by inspector, so
-/// reports are the same whatever the thread count.
+/// reports are the same whatever the thread count. What scans keep for an aggregation step (<see cref="ICollectingScan"/>)
+/// is held here too, until <see cref="Conclude"/> hands it to the inspectors that are <see cref="IContentAggregator"/>s.
 /// </summary>
 public sealed class ContentInspection(IReadOnlyList<IContentInspector> inspectors)
 {
     private readonly List<(string Path, int Inspector, Diagnostic Finding)> findings = [];
+    private readonly List<(string Path, int Inspector, object Value)> collected = [];
 
     public static ContentInspection None { get; } = new([]);
 
@@ -54,6 +56,39 @@ public sealed class ContentInspection(IReadOnlyList<IContentInspector> inspector
         lock (this.findings)
         {
             this.findings.AddRange(found.Select(f => (path, inspector, f)));
+        }
+    }
+
+    /// <summary>
+    /// The aggregation step, once every file was offered: the per-file <see cref="Findings"/>, then each aggregator's
+    /// findings in inspector order, each given what its scans collected in path order.
+    /// </summary>
+    internal IReadOnlyList<Diagnostic> Conclude(IMaterializedTree tree, string profile, IReadOnlyDictionary<string, string>? environment)
+    {
+        var all = new List<Diagnostic>(this.Findings);
+        List<(string Path, int Inspector, object Value)> kept;
+        lock (this.collected)
+        {
+            kept = [.. this.collected.OrderBy(c => c.Path, StringComparer.Ordinal)];
+        }
+
+        for (var i = 0; i < inspectors.Count; i++)
+        {
+            if (inspectors[i] is IContentAggregator aggregator)
+            {
+                var mine = kept.Where(c => c.Inspector == i).Select(c => new CollectedContent(c.Path, c.Value)).ToList();
+                all.AddRange(aggregator.Aggregate(new ContentAggregation(mine, tree, profile, environment)));
+            }
+        }
+
+        return all;
+    }
+
+    internal void Keep(string path, int inspector, object value)
+    {
+        lock (this.collected)
+        {
+            this.collected.Add((path, inspector, value));
         }
     }
 }

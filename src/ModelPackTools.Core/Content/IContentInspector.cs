@@ -5,7 +5,16 @@ namespace ModelPackTools.Content;
 /// headers, ONNX graphs). Every read path of the engine offers each file's bytes to the inspectors in the check's
 /// settings, in order, exactly once: pack's copy into the archive, the manifest's hashing, the archive reader's member
 /// data, and a plain folder check. An inspector decides from the name and size alone whether it wants the bytes, so
-/// files nobody inspects cost nothing. Findings use the MPK4xxx range of the catalogue.
+/// files nobody inspects cost nothing. Findings use the MPK4xxx range of the catalogue (a profile's rule that needs
+/// bytes, MPK7xxx).
+/// <para>
+/// A judgement that needs several files together (an ONNX model and its external data, an index and its shards) is
+/// an inspector that is also an <see cref="IContentAggregator"/>: its scans keep what they saw
+/// (<see cref="ICollectingScan.Collected"/>), and once every file of the check was offered, its
+/// <see cref="IContentAggregator.Aggregate"/> is called once with all of it, in path order, and the materialised
+/// /opt/ml/model (<see cref="IMaterializedTree"/>: paths, sizes, link targets). Inspectors are shared by every check,
+/// so a scan keeps per-check state, never the inspector.
+/// </para>
 /// </summary>
 public interface IContentInspector
 {

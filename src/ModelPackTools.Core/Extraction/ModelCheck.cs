@@ -52,7 +52,7 @@ public sealed class ModelCheck
     /// <summary>The report with the content findings made since the check (by the writer's read) added.</summary>
     public ExtractionReport ReportWithContent()
     {
-        return this.ContentPending ? WithFindings(this.Report, this.Content) : this.Report;
+        return this.ContentPending ? WithFindings(this.Report, this.Content, this.Tree, this.FileSystem, this.Simulation) : this.Report;
     }
 
     /// <summary>Runs the simulation over a tree a source read; the content, when pending, is left to the writer.</summary>
@@ -62,22 +62,29 @@ public sealed class ModelCheck
         var (report, fileSystem) = ExtractionSimulator.Materialize(tree, simulation);
         if (!contentPending)
         {
-            report = WithFindings(report, content);
+            report = WithFindings(report, content, tree, fileSystem, simulation);
         }
 
         return new ModelCheck(tree, fileSystem, report, settings, simulation, content, contentPending && !content.IsEmpty, excluded ?? []);
     }
 
-    private static ExtractionReport WithFindings(ExtractionReport report, ContentInspection content)
+    // Every file was offered by now, so the aggregation step runs here, over the tree the simulator materialised.
+    private static ExtractionReport WithFindings(ExtractionReport report, ContentInspection content, ModelTree tree, VirtualFileSystem fileSystem, SimulationOptions simulation)
     {
-        if (content.Findings.Count == 0)
+        if (content.IsEmpty)
+        {
+            return report;
+        }
+
+        var findings = content.Conclude(new MaterializedView(tree, fileSystem), report.Profile, simulation.Environment);
+        if (findings.Count == 0)
         {
             return report;
         }
 
         var diagnostics = new DiagnosticBag();
         diagnostics.AddRange(report.Diagnostics);
-        diagnostics.AddRange(content.Findings);
+        diagnostics.AddRange(findings);
         return report with { Diagnostics = diagnostics.Items };
     }
 }
