@@ -1,3 +1,4 @@
+using ModelPackTools.Content.Joblib;
 using ModelPackTools.Content.Numpy;
 using ModelPackTools.Content.Pickle;
 using ModelPackTools.Content.Safetensors;
@@ -12,7 +13,7 @@ namespace ModelPackTools.Content;
 /// </summary>
 public static class ContentInspectors
 {
-    public static IReadOnlyList<IContentInspector> All { get; } = [PickleInspector.Default, ZipInspector.Default, NpyInspector.Default, SafetensorsInspector.Instance, TritonConfigInspector.Instance];
+    public static IReadOnlyList<IContentInspector> All { get; } = [PickleInspector.Default, ZipInspector.Default, NpyInspector.Default, JoblibInspector.Default, SafetensorsInspector.Instance, TritonConfigInspector.Instance];
 
     public static IContentInspector? Find(string name) =>
         All.FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.OrdinalIgnoreCase));
@@ -24,6 +25,7 @@ public static class ContentInspectors
             PickleInspector pickle => pickle.Allowing(imports),
             ZipInspector zip => zip.Allowing(imports),
             NpyInspector npy => npy.Allowing(imports),
+            JoblibInspector joblib => joblib.Allowing(imports),
             _ => i,
         })];
 }

@@ -76,4 +76,30 @@ public static partial class DiagnosticCatalog
         "numpy/lib/format.py stores an object array as a pickle after the header. `np.load` refuses it unless called " +
         "with allow_pickle=True (the default since NumPy 1.16.3), so the file fails to load rather than runs code by " +
         "default; the pickle is scanned all the same (MPK4001-4003 for its imports). Fix: store numbers, not objects.");
+
+    public static readonly DiagnosticDescriptor NestingTooDeep = new(
+        "MPK4010", "Nested content beyond the scan's limits", DiagnosticSeverity.Error,
+        "{0}: {1}, past what the scan follows",
+        "Model files nest: a pickle calls pickle.loads or torch.storage._load_from_bytes on bytes it holds, a joblib " +
+        "file is compressed, a zip holds another zip or a tar. The scan follows each level with the limits it applies " +
+        "to archives (depth, size, compression ratio) and refuses what goes past them rather than call it clean, since " +
+        "a loader would follow it. Fix: save the model flat, with its framework's own format (safetensors, a torch zip).");
+
+    public static readonly DiagnosticDescriptor CompressedPickleUnreadable = new(
+        "MPK4011", "Compressed pickle the scan cannot decompress", DiagnosticSeverity.Error,
+        "a {0}-compressed pickle (joblib.dump with compress='{0}'): the scan has no {0} decoder, so it cannot see what loading it runs",
+        "joblib.dump compresses with zlib, gzip, bz2, lzma, xz or lz4 (joblib/compressor.py). The scan decodes zlib, " +
+        "gzip and bz2 and judges the pickle inside; for the others it has no decoder, and a pickle it cannot read is not " +
+        "called clean. Fix: re-save with joblib.dump(model, path, compress=('zlib', 3)) (or 'gzip'/'bz2'), or save " +
+        "the weights as safetensors.");
+
+    public static readonly DiagnosticDescriptor KerasConfigRunsCode = new(
+        "MPK4012", "Keras config that runs code", DiagnosticSeverity.Error,
+        "Keras config.json: {0}",
+        "A `.keras` file is a zip whose config.json Keras deserializes object by object (keras/src/saving/" +
+        "serialization_lib.py). Lambda layers, '__lambda__' and 'function' objects are code: safe_mode refuses a " +
+        "Python lambda, and published bypasses (CVE-2025-8747, CVE-2025-9906) use a Lambda that calls a Keras function " +
+        "(load_model, enable_unsafe_deserialization) instead; a 'module' outside Keras is imported as named " +
+        "(CVE-2025-1550). Fix: replace the Lambda with a registered custom layer whose code ships with the serving " +
+        "container, and save the model again.");
 }

@@ -18,6 +18,15 @@ public sealed record PickleDisassembly(IReadOnlyList<PickleImport> Imports, stri
 
     /// <summary>BUILD applied directly to an imported global (a class, function or module): its attributes are rewritten.</summary>
     public IReadOnlyList<PickleImport> GlobalBuilds { get; init; } = [];
+
+    /// <summary>The calls of loaders that unpickle their argument, with the bytes they are given where those are constant.</summary>
+    public IReadOnlyList<PickleNestedLoad> NestedLoads { get; init; } = [];
+
+    /// <summary>Where the stream ended: just after its STOP, or where it broke.</summary>
+    public int End { get; init; }
+
+    /// <summary>The top of the simulated stack at STOP (what the pickle returns), as far as the disassembler kept it.</summary>
+    internal object? Value { get; init; }
 }
 
 /// <summary>

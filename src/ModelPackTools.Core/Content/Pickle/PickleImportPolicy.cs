@@ -14,6 +14,7 @@ public static class PickleImportPolicy
         "torch._utils._rebuild_tensor_v2",
         "torch._utils._rebuild_parameter",
         "torch._utils._rebuild_parameter_with_state",
+        "joblib.numpy_pickle.NumpyArrayWrapper",
         "torch.Size",
         "numpy.core.multiarray._reconstruct",
         "numpy._core.multiarray._reconstruct",
@@ -25,10 +26,12 @@ public static class PickleImportPolicy
         "builtins.frozenset",
         "builtins.slice",
         "builtins.complex",
+        "builtins.bytearray", // xgboost.core.Booster.__getstate__ keeps the model as bytearray(raw)
         "_codecs.encode",
     };
 
-    private static readonly string[] AllowedModulePrefixes = ["sklearn.", "xgboost.", "joblib.numpy_pickle."];
+    // Not all of joblib.numpy_pickle: it also holds load, dump and load_compatibility, which read and write files.
+    private static readonly string[] AllowedModulePrefixes = ["sklearn.", "xgboost."];
 
     private static readonly string[] DangerousModules =
     [
@@ -77,7 +80,7 @@ public static class PickleImportPolicy
     {
         import = Python3Name(import);
         string root = import.Module.Split('.')[0];
-        return DangerousModules.Contains(root) || DangerousNames.Contains(import.FullName);
+        return DangerousModules.Contains(root) || DangerousNames.Contains(import.FullName) || PickleLoaders.IsLoader(import);
     }
 
     /// <summary>Why a dangerous import is dangerous, for the finding's message.</summary>
@@ -87,6 +90,7 @@ public static class PickleImportPolicy
         string root = import.Module.Split('.')[0];
         return import.FullName switch
         {
+            _ when PickleLoaders.IsLoader(import) => "a loader that unpickles its argument",
             "torch.load" or "torch.storage._load_from_bytes" or "numpy.load" or "joblib.load" => "a loader that unpickles its argument",
             "types.FunctionType" or "types.CodeType" => "builds a function from code objects",
             _ when root is "os" or "posix" or "nt" or "subprocess" or "pty" or "commands" => "runs processes",

@@ -1,4 +1,5 @@
 using System.Buffers;
+using ModelPackTools.Content.Nesting;
 using ModelPackTools.Diagnostics;
 
 namespace ModelPackTools.Content.Pickle;
@@ -80,17 +81,26 @@ internal sealed class PickleScan(ContentSubject subject, IReadOnlySet<string> re
         var disassembly = PickleDisassembler.Disassemble(this.buffer.WrittenSpan);
         bool isPickle = this.state == State.Framed || disassembly.Error is null || this.NamedLikePickle()
             || disassembly.Imports.Any(PickleImportPolicy.IsDangerous);
-        return isPickle ? Judge(subject.Path, disassembly, reviewed) : [];
+        return isPickle ? PickleStreams.Judge(subject.Path, this.buffer.WrittenSpan, new ContentNesting(reviewed)) : [];
     }
 
     /// <summary>The findings for one disassembled stream: each refused import once (at its first offset), then the parse error.</summary>
-    internal static List<Diagnostic> Judge(string path, PickleDisassembly disassembly, IReadOnlySet<string> reviewed)
+    internal static List<Diagnostic> Judge(string path, PickleDisassembly disassembly, IReadOnlySet<string> reviewed) =>
+        Judge(path, disassembly, new ContentNesting(reviewed));
+
+    /// <summary>
+    /// The findings for one disassembled stream: each refused import once (at its first offset), BUILDs on globals,
+    /// what the bytes given to loader calls hold (scanned one level deeper), then the parse error. A loader that
+    /// unpickles its argument is accepted only where every call of it is given constant bytes, which are scanned.
+    /// </summary>
+    internal static List<Diagnostic> Judge(string path, PickleDisassembly disassembly, ContentNesting nesting)
     {
         var findings = new List<Diagnostic>();
         var reported = new HashSet<string>(StringComparer.Ordinal);
+        var scannedLoaders = disassembly.NestedLoads.GroupBy(l => l.Loader).Where(g => g.All(l => l.Payload is not null)).Select(g => g.Key).ToHashSet();
         foreach (var import in disassembly.Imports)
         {
-            if (PickleImportPolicy.IsAllowed(import, reviewed) || !reported.Add(import.FullName))
+            if (scannedLoaders.Contains(import) || PickleImportPolicy.IsAllowed(import, nesting.Reviewed) || !reported.Add(import.FullName))
             {
                 continue;
             }
@@ -103,6 +113,11 @@ internal sealed class PickleScan(ContentSubject subject, IReadOnlySet<string> re
         foreach (var build in disassembly.GlobalBuilds)
         {
             findings.Add(DiagnosticCatalog.PickleBuildOnGlobal.Create(path, build.FullName, build.Offset));
+        }
+
+        foreach (var load in disassembly.NestedLoads.Where(l => l.Payload is not null))
+        {
+            findings.AddRange(EmbeddedContent.Judge(path, load.Payload!, nesting.Deeper(), $"the bytes {load.Loader.FullName} unpickles at byte {load.Offset}"));
         }
 
         if (disassembly.Error is { } error)

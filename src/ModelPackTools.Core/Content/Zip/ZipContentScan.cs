@@ -1,3 +1,4 @@
+using ModelPackTools.Content.Nesting;
 using ModelPackTools.Content.Pickle;
 using ModelPackTools.Diagnostics;
 
@@ -6,7 +7,7 @@ namespace ModelPackTools.Content.Zip;
 /// <summary>The findings for one ZIP file: the container's problems, then each pickle member's imports and parse errors.</summary>
 internal static class ZipContentScan
 {
-    public static List<Diagnostic> Judge(string path, Stream file, IReadOnlySet<string> reviewed)
+    public static List<Diagnostic> Judge(string path, Stream file, ContentNesting nesting)
     {
         var (entries, problem) = ZipDirectory.Read(file);
         if (problem is not null)
@@ -15,6 +16,7 @@ internal static class ZipContentScan
         }
 
         var findings = new List<Diagnostic>();
+        bool keras = entries.Any(e => e.Name is "model.weights.h5" or "metadata.json") && entries.Any(e => e.Name == "config.json");
         foreach (var entry in entries)
         {
             if (ZipMemberReader.CheckLocalHeader(file, entry, out long dataOffset) is { } headerProblem)
@@ -22,7 +24,8 @@ internal static class ZipContentScan
                 return [DiagnosticCatalog.ZipInvalid.Create(path, headerProblem)];
             }
 
-            if (!entry.Name.EndsWith(".pkl", StringComparison.Ordinal))
+            var kind = MemberKind(entry.Name, keras);
+            if (kind == Member.Skipped)
             {
                 continue;
             }
@@ -34,12 +37,71 @@ internal static class ZipContentScan
                 continue;
             }
 
-            var disassembly = PickleDisassembler.Disassemble(data);
-            findings.AddRange(PickleScan.Judge(path, disassembly, reviewed).Select(f => f with { Message = $"{f.Message} (in {entry.Name})" }));
-            findings.AddRange(MissingStorages(path, entry.Name, disassembly, entries));
+            findings.AddRange(kind switch
+            {
+                Member.Pickle => PickleMember(path, entry, data, entries, nesting),
+                Member.Npy => NpyMember(path, entry.Name, data, nesting),
+                Member.KerasConfig => Keras.KerasConfigRules.Problems(data).Select(p => DiagnosticCatalog.KerasConfigRunsCode.Create(path, p)),
+                _ => EmbeddedContent.Judge(path, data, nesting.Deeper(), $"the member {entry.Name}"),
+            });
         }
 
         return findings;
+    }
+
+    private enum Member
+    {
+        Skipped,
+        Pickle,
+        Npy,
+        KerasConfig,
+        Nested,
+    }
+
+    /// <summary>
+    /// Which members are read: the pickles torch unpickles (`*.pkl`), `.npy` arrays (an `.npz` is a zip of them:
+    /// numpy/lib/npyio.py NpzFile), a `.keras` file's config.json, and members that are model files themselves (a zip
+    /// in a zip). Tensor payloads (torch's `data/N`, `.h5` weights) are not read.
+    /// </summary>
+    private static Member MemberKind(string name, bool keras)
+    {
+        if (name.EndsWith(".pkl", StringComparison.Ordinal))
+        {
+            return Member.Pickle;
+        }
+
+        if (name.EndsWith(".npy", StringComparison.OrdinalIgnoreCase))
+        {
+            return Member.Npy;
+        }
+
+        if (keras && name == "config.json")
+        {
+            return Member.KerasConfig;
+        }
+
+        string[] nested = [".pickle", ".joblib", ".pt", ".pth", ".ckpt", ".zip", ".npz", ".keras"];
+        return nested.Any(e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase)) ? Member.Nested : Member.Skipped;
+    }
+
+    private static IEnumerable<Diagnostic> PickleMember(string path, ZipEntry entry, byte[] data, IReadOnlyList<ZipEntry> entries, ContentNesting nesting)
+    {
+        var disassembly = PickleDisassembler.Disassemble(data);
+        return PickleScan.Judge(path, disassembly, nesting).Select(f => f with { Message = $"{f.Message} (in {entry.Name})" })
+            .Concat(MissingStorages(path, entry.Name, disassembly, entries));
+    }
+
+    /// <summary>A member judged exactly as a `.npy` file is (object arrays MPK4008, their pickle scanned).</summary>
+    private static IEnumerable<Diagnostic> NpyMember(string path, string name, byte[] data, ContentNesting nesting)
+    {
+        var scan = new Numpy.NpyInspector(nesting.Reviewed).Begin(new ContentSubject(path, data.Length));
+        if (scan is null)
+        {
+            return [];
+        }
+
+        scan.Append(data);
+        return [.. scan.Complete().Select(f => f with { Message = $"{f.Message} (in {name})" })];
     }
 
     /// <summary>torch/serialization.py `_load`: persistent_load reads `&lt;folder of data.pkl&gt;/data/&lt;key&gt;` for each storage key.</summary>

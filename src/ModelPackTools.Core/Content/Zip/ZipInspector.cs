@@ -68,7 +68,7 @@ public sealed class ZipInspector(IReadOnlySet<string> reviewed) : IContentInspec
             try
             {
                 using Stream file = this.spill ?? IO.RawPathFile.OpenRead(subject.LocalPath!, 1 << 12, FileOptions.RandomAccess);
-                return ZipContentScan.Judge(subject.Path, file, reviewed);
+                return ZipContentScan.Judge(subject.Path, file, new Nesting.ContentNesting(reviewed));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
