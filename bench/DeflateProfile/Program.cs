@@ -4,6 +4,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using ModelPackTools.Archives;
+using DeflateProfile;
 using ModelPackTools.Archives.Deflate;
 
 var path = args[0];
@@ -25,6 +26,9 @@ using var file = File.OpenRead(path);
 long input = 0, coded = 0;
 int literalBlocks = 0, matchedBlocks = 0;
 GzipBlock? previous = null;
+long sharpZipLib = 0;
+var own = new Dictionary<int, long>();
+int[] levels = [.. (Environment.GetEnvironmentVariable("LEVELS") ?? "6").Split(',').Select(int.Parse)];
 while (input < limit)
 {
     var read = 0;
@@ -59,7 +63,14 @@ while (input < limit)
     else
     {
         matchedBlocks++;
-        Time("lz77 (SharpZipLib level 6)", () => length = MatchingBlockEncoder.Encode(block.DataSegment, block.HistorySegment, 6, output, output.Length));
+        Time("lz77 (SharpZipLib level 6)", () => length = SharpZipLibBlockEncoder.Encode(block.DataSegment, block.HistorySegment, 6, output, output.Length));
+        sharpZipLib += length;
+        foreach (var level in levels)
+        {
+            var ownLength = 0;
+            Time($"lz77 (own level {level})", () => ownLength = Lz77BlockEncoder.Encode(block.History, block.Data, level, output, output.Length - DeflateBitWriter.Slack));
+            own[level] = own.GetValueOrDefault(level) + ownLength;
+        }
     }
 
     length = length < 0 ? read : length;
@@ -71,6 +82,11 @@ while (input < limit)
 }
 
 Console.WriteLine($"{input / 1e6:F0} MB in, {coded / 1e6:F0} MB out ({(double)coded / input:F4}); {literalBlocks} literal, {matchedBlocks} matched blocks");
+if (matchedBlocks > 0)
+{
+    Console.WriteLine($"SharpZipLib level 6: {(double)sharpZipLib / input:F4}; own: {string.Join(", ", own.Select(o => $"level {o.Key} {(double)o.Value / input:F4}"))}");
+}
+
 foreach (var (stage, elapsed) in stages.OrderByDescending(s => s.Value))
 {
     Console.WriteLine($"{stage,-32} {elapsed.TotalSeconds,7:F3} s {input / elapsed.TotalSeconds / 1e6,9:F0} MB/s");
