@@ -13,7 +13,7 @@ namespace ModelPackTools.Archives.Deflate;
 /// </summary>
 /// <remarks>
 /// Deterministic: the output depends only on the window's bytes and the settings. The hash tables are reused by a
-/// thread from call to call, but every chain starts at <c>head</c>, which is cleared per call, and a chain link is
+/// thread from call to call, but every chain starts at <c>head</c>, which is emptied per call, and a chain link is
 /// only followed from a position inserted in this call, so nothing left over from an earlier block is ever read.
 /// Comparing 8 bytes at a time (XOR, trailing zero count) finds the same match lengths as a byte loop.
 /// </remarks>
@@ -32,8 +32,16 @@ internal sealed class MatchFinder
     /// <summary>zlib's TOO_FAR: a lazy level drops a 3-byte match this far back, a literal pair is cheaper.</summary>
     private const int TooFar = 4096;
 
+    /// <summary>Per hash, the last position inserted plus <see cref="epoch"/>; anything below the epoch is empty.</summary>
     private readonly int[] head = new int[1 << HashBits];
     private readonly int[] prev = new int[LengthDistanceCodes.MaxDistance];
+
+    /// <summary>
+    /// Added to every position stored in <see cref="head"/> and raised past the last one after each call, which
+    /// empties the table without clearing it: the probe matches four 8 KiB slices per block, and clearing 128 KiB of
+    /// heads each time cost more than the matching.
+    /// </summary>
+    private int epoch = int.MaxValue;
 
     /// <summary>
     /// Matches <c>window[start..end]</c>, with <c>window[..start]</c> as history; <paramref name="window"/> must hold
@@ -41,7 +49,12 @@ internal sealed class MatchFinder
     /// </summary>
     public void Run(byte[] window, int start, int end, MatchSettings settings, TokenSink sink)
     {
-        Array.Fill(this.head, -1);
+        if (this.epoch > int.MaxValue - end - 1)
+        {
+            Array.Clear(this.head);
+            this.epoch = 1;
+        }
+
         for (var p = Math.Max(0, start - LengthDistanceCodes.MaxDistance); p < start; p++)
         {
             if (end - p >= HashLength)
@@ -58,6 +71,8 @@ internal sealed class MatchFinder
         {
             this.RunGreedy(window, start, end, settings, sink);
         }
+
+        this.epoch += end + 1;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -103,8 +118,9 @@ internal sealed class MatchFinder
     {
         // The hash has HashBits bits and the mask keeps the index in the window: both in bounds without a check.
         ref var slot = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(this.head), Hash(ref MemoryMarshal.GetArrayDataReference(window), position));
-        var previous = slot;
-        slot = position;
+        var previous = slot - this.epoch; // negative: empty, or left by an earlier call
+        previous = previous < 0 ? -1 : previous;
+        slot = position + this.epoch;
         Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(this.prev), position & WindowMask) = previous;
         return previous;
     }
