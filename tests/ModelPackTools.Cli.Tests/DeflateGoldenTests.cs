@@ -11,8 +11,8 @@ namespace ModelPackTools.Cli.Tests;
 /// </summary>
 public sealed class DeflateGoldenTests : IDisposable
 {
-    private const string SampleDigest = "88b7d0edfd3840d7967c937cd9d8c41a25c6fd908cd7d4acbefd5abeab34924e";
-    private const string MixedDigest = "211fc8d6750b1dc16b6284552b88969c421faaa305a9a3106f44a19b4f937fa0";
+    private const string SampleDigest = "ed2e7ca7f24b83d63d4a8104e2b701a92fa801dcaafcb7bc7c8cb0b8fb9206eb";
+    private const string MixedDigest = "7fa66242f7d23c7c817ee6c20a8dc23fe41e8a3cbcecd92ec14159a409d67487";
 
     private readonly string directory = Directory.CreateTempSubdirectory("modelpack-golden-").FullName;
 

@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Reflection;
-using ICSharpCode.SharpZipLib.Zip.Compression;
 using ModelPackTools.Archives.Deflate;
 using ModelPackTools.Hashing;
 
@@ -13,18 +11,17 @@ namespace ModelPackTools.Archives;
 /// </summary>
 /// <remarks>
 /// Nothing here calls the runtime's zlib-ng: blocks that <see cref="HuffmanProbe"/> finds are not worth string
-/// matching (float weights) go through the project's own literals-only coder, the others through SharpZipLib's
-/// managed engine. Both are plain C# without hardware-specific paths, so the bytes are a pure function of the input,
-/// the level and the tool version, on every machine and runtime.
+/// matching (float weights) go through the project's own literals-only coder, the others through its own LZ77
+/// coder. Both are plain C# whose bytes do not depend on hardware features, so the bytes are a pure function of the
+/// input, the level and the tool version, on every machine and runtime.
 /// </remarks>
 internal static class BlockCompressor
 {
     /// <summary>
-    /// The deflate that writes the archive, for <see cref="Requests.FactsOrigin"/>: the project's own literal coder
-    /// (its format version changes whenever its bytes would) and the SharpZipLib version that codes text blocks.
+    /// The deflate that writes the archive, for <see cref="Requests.FactsOrigin"/>: the project's own coders, whose
+    /// format version changes whenever their bytes would. 2: text blocks through the own LZ77 coder, not SharpZipLib.
     /// </summary>
-    public static string Implementation { get; } =
-        $"modelpack deflate 1 + SharpZipLib {typeof(Deflater).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? typeof(Deflater).Assembly.GetName().Version?.ToString()}";
+    public static string Implementation => "modelpack deflate 2";
 
     public static void Compress(GzipBlock block, int level, CancellationToken cancellationToken)
     {
@@ -63,18 +60,8 @@ internal static class BlockCompressor
     private static void CodeWithMatching(GzipBlock block, int level)
     {
         // Capacity = input length: anything bigger is no better than storing it.
-        var buffer = ArrayPool<byte>.Shared.Rent(block.Length);
-        int length;
-        try
-        {
-            length = MatchingBlockEncoder.Encode(block.DataSegment, block.HistorySegment, level, buffer, block.Length);
-        }
-        catch
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            throw;
-        }
-
+        var buffer = ArrayPool<byte>.Shared.Rent(block.Length + DeflateBitWriter.Slack);
+        var length = Lz77BlockEncoder.Encode(block.History, block.Data, level, buffer, block.Length);
         if (length < 0)
         {
             ArrayPool<byte>.Shared.Return(buffer);

@@ -7,7 +7,7 @@ namespace ModelPackTools.Archives;
 /// the literals-only coder is several times faster and as small or smaller; on text it is 2-8x worse, so the choice
 /// is measured, not assumed: a few small slices spread over the block are costed both ways and literals-only wins
 /// only if it is at most 1/256 larger. Both costs come from the project's own code paths (the literal coder's exact
-/// size from the histogram, SharpZipLib's engine for matching), never the runtime's zlib-ng, and the decision reads
+/// size from the histogram, its LZ77 coder for matching), never the runtime's zlib-ng, and the decision reads
 /// only the block's bytes, so it is the same for any thread count and on any machine. Matching is costed at level 1
 /// (greedy, short hash chains), several times cheaper than level 6 and a little larger: that errs towards the fast
 /// literal coder only where the two are within a few percent anyway, while text is 2x or more apart.
@@ -29,13 +29,12 @@ internal static class HuffmanProbe
         }
 
         var stride = data.Length / SliceCount;
-        var slice = new byte[sliceLength];
         long matched = 0;
         long literalsOnly = 0;
         for (var i = 0; i < SliceCount; i++)
         {
-            data.Slice(i * stride, sliceLength).CopyTo(slice);
-            matched += MatchingBlockEncoder.MeasureLength(slice, Math.Min(level, ProbeLevel));
+            var slice = data.Slice(i * stride, sliceLength);
+            matched += Lz77BlockEncoder.MeasureLength(slice, Math.Min(level, ProbeLevel));
             literalsOnly += LiteralBlockEncoder.Plan(slice).SegmentLength;
         }
 

@@ -21,8 +21,19 @@ internal ref struct DeflateBitWriter
 
     public DeflateBitWriter(Span<byte> output) => this.output = output;
 
+    /// <summary>Resumes a writer whose state was saved with <see cref="Position"/> and <see cref="Pending"/>.</summary>
+    public DeflateBitWriter(Span<byte> output, int position, (ulong Bits, int Count) pending)
+    {
+        this.output = output;
+        this.position = position;
+        (this.bits, this.count) = pending;
+    }
+
     /// <summary>Whole bytes written so far.</summary>
     public readonly int Position => this.position;
+
+    /// <summary>The bits not yet in a whole byte (at most 7 after a flush).</summary>
+    public readonly (ulong Bits, int Count) Pending => (this.bits, this.count);
 
     /// <summary>Adds up to 57 bits without flushing; the caller flushes before the buffer could overflow.</summary>
     public void Add(ulong value, int length)

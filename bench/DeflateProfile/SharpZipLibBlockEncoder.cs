@@ -1,9 +1,9 @@
 using ICSharpCode.SharpZipLib.Zip.Compression;
 
-namespace ModelPackTools.Archives.Deflate;
+namespace DeflateProfile;
 
 /// <summary>
-/// Codes a block with LZ77 string matching through SharpZipLib's deflate engine (pure managed code, so the same
+/// What coded text blocks before the project's own matcher (kept here to compare against): LZ77 string matching through SharpZipLib's deflate engine (pure managed code, so the same
 /// bytes on every machine and runtime), for text, where matching pays 2-8x. The engine is driven directly rather than
 /// through its Deflater, which refuses a preset dictionary without a zlib header and whose flush does not end on a
 /// byte boundary: the engine flushes its last block as not final, then this class writes a sync flush itself.
@@ -12,7 +12,7 @@ namespace ModelPackTools.Archives.Deflate;
 /// A fresh engine per block: its window is not cleared by Reset, and the output must not depend on what a worker
 /// thread compressed before. Its arrays are each under the large-object threshold, so this is cheap gen-0 garbage.
 /// </remarks>
-internal static class MatchingBlockEncoder
+internal static class SharpZipLibBlockEncoder
 {
     /// <summary>
     /// Writes the segment into <paramref name="output"/> and returns its length, or -1 when it would not fit in
@@ -50,12 +50,5 @@ internal static class MatchingBlockEncoder
         pending.WriteShort(0xFFFF);
         count += pending.Flush(output, count, capacity - count);
         return pending.IsFlushed ? count : -1;
-    }
-
-    /// <summary>The length the data would code to, for the probe.</summary>
-    public static int MeasureLength(ArraySegment<byte> data, int level)
-    {
-        var output = new byte[data.Count + (data.Count / 8) + 64];
-        return Encode(data, ArraySegment<byte>.Empty, level, output, output.Length);
     }
 }

@@ -1,0 +1,95 @@
+// Times each stage of packing on one thread over 1 MiB blocks of a file: read, copy into a block, CRC-32, the probe,
+// histogram, code build, bit packing (literal blocks), LZ77 coding (text blocks), MD5 of the output for the ETag.
+// Usage: dotnet run -c Release -- FILE [MiB]. Prints seconds and MB/s (of input) per stage.
+using System.Diagnostics;
+using System.Security.Cryptography;
+using ModelPackTools.Archives;
+using DeflateProfile;
+using ModelPackTools.Archives.Deflate;
+
+var path = args[0];
+var limit = args.Length > 1 ? long.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) << 20 : long.MaxValue;
+const int BlockSize = 1 << 20;
+var stages = new Dictionary<string, TimeSpan>();
+var clock = new Stopwatch();
+void Time(string stage, Action work)
+{
+    clock.Restart();
+    work();
+    stages[stage] = stages.GetValueOrDefault(stage) + clock.Elapsed;
+}
+
+var buffer = new byte[BlockSize];
+var output = new byte[BlockSize + (BlockSize / 8) + 64];
+using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+using var file = File.OpenRead(path);
+long input = 0, coded = 0;
+int literalBlocks = 0, matchedBlocks = 0;
+GzipBlock? previous = null;
+long sharpZipLib = 0;
+var own = new Dictionary<int, long>();
+int[] levels = [.. (Environment.GetEnvironmentVariable("LEVELS") ?? "6").Split(',').Select(int.Parse)];
+while (input < limit)
+{
+    var read = 0;
+    Time("read", () => read = file.ReadAtLeast(buffer, BlockSize, throwOnEndOfStream: false));
+    if (read == 0)
+    {
+        break;
+    }
+
+    var block = new GzipBlock(BlockSize);
+    Time("copy into block", () =>
+    {
+        block.Append(buffer.AsSpan(0, read));
+        if (previous is not null)
+        {
+            block.PrimeFrom(previous);
+        }
+    });
+    Time("crc32", () => ModelPackTools.Hashing.Crc32.Compute(block.Data));
+    var literal = false;
+    Time("probe", () => literal = HuffmanProbe.PrefersHuffmanOnly(block.Data, 6));
+    var length = 0;
+    if (literal)
+    {
+        literalBlocks++;
+        var frequencies = new long[257];
+        Time("histogram", () => Histogram.Count(block.Data, frequencies));
+        LiteralBlockPlan? plan = null;
+        Time("plan (histogram + code build)", () => plan = LiteralBlockEncoder.Plan(block.Data));
+        Time("bit packing", () => length = LiteralBlockEncoder.Encode(block.Data, plan!, output));
+    }
+    else
+    {
+        matchedBlocks++;
+        Time("lz77 (SharpZipLib level 6)", () => length = SharpZipLibBlockEncoder.Encode(block.DataSegment, block.HistorySegment, 6, output, output.Length));
+        sharpZipLib += length;
+        foreach (var level in levels)
+        {
+            var ownLength = 0;
+            Time($"lz77 (own level {level})", () => ownLength = Lz77BlockEncoder.Encode(block.History, block.Data, level, output, output.Length - DeflateBitWriter.Slack));
+            own[level] = own.GetValueOrDefault(level) + ownLength;
+        }
+    }
+
+    length = length < 0 ? read : length;
+    Time("md5 of output", () => md5.AppendData(output, 0, length));
+    coded += length;
+    input += read;
+    previous?.Release();
+    previous = block;
+}
+
+Console.WriteLine($"{input / 1e6:F0} MB in, {coded / 1e6:F0} MB out ({(double)coded / input:F4}); {literalBlocks} literal, {matchedBlocks} matched blocks");
+if (matchedBlocks > 0)
+{
+    Console.WriteLine($"SharpZipLib level 6: {(double)sharpZipLib / input:F4}; own: {string.Join(", ", own.Select(o => $"level {o.Key} {(double)o.Value / input:F4}"))}");
+}
+
+foreach (var (stage, elapsed) in stages.OrderByDescending(s => s.Value))
+{
+    Console.WriteLine($"{stage,-32} {elapsed.TotalSeconds,7:F3} s {input / elapsed.TotalSeconds / 1e6,9:F0} MB/s");
+}
+
+Console.WriteLine($"{"total",-32} {stages.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b).TotalSeconds,7:F3} s");
