@@ -59,9 +59,10 @@ internal static class BlockCompressor
 
     private static void CodeWithMatching(GzipBlock block, int level)
     {
-        // Capacity = input length: anything bigger is no better than storing it.
-        var buffer = ArrayPool<byte>.Shared.Rent(block.Length + DeflateBitWriter.Slack);
-        var length = Lz77BlockEncoder.Encode(block.History, block.Data, level, buffer, block.Length);
+        // Anything about as big as the input is no better than storing it. The buffer is the input's size, not a
+        // few bytes more for the bit writer's slack: the pool would round 1 MiB + 8 up to a 2 MiB array.
+        var buffer = ArrayPool<byte>.Shared.Rent(block.Length);
+        var length = Lz77BlockEncoder.Encode(block.History, block.Data, level, buffer, Math.Min(block.Length, buffer.Length - DeflateBitWriter.Slack));
         if (length < 0)
         {
             ArrayPool<byte>.Shared.Return(buffer);
