@@ -36,16 +36,12 @@ public static class SafetensorsHeaderValidator
     /// <summary>The problems found, empty for a valid file. <paramref name="prefix"/> holds at least the header.</summary>
     public static IReadOnlyList<string> Validate(ReadOnlySpan<byte> prefix, long fileLength)
     {
-        if (prefix.Length < 8)
+        if (HeaderProblem(prefix, fileLength) is { } problem)
         {
-            return ["truncated: no 8-byte header length"];
+            return [problem];
         }
 
         ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(prefix);
-        if (headerLength > MaxHeaderLength || (long)headerLength > fileLength - 8 || (long)headerLength > prefix.Length - 8)
-        {
-            return [$"header length {headerLength} is beyond the file or the {MaxHeaderLength}-byte limit"];
-        }
 
         long dataLength = fileLength - 8 - (long)headerLength;
         var problems = new List<string>();
@@ -100,6 +96,44 @@ public static class SafetensorsHeaderValidator
         }
 
         return problems;
+    }
+
+    /// <summary>
+    /// The names of the tensors a header declares (not `__metadata__`), in the header's order; null when the prefix
+    /// holds no readable header. For a judgement that needs only the names (a shard index's), not the whole validation.
+    /// </summary>
+    public static IReadOnlyList<string>? TensorNames(ReadOnlySpan<byte> prefix, long fileLength)
+    {
+        if (HeaderProblem(prefix, fileLength) is not null)
+        {
+            return null;
+        }
+
+        try
+        {
+            using JsonDocument doc = JsonDocument.Parse(prefix.Slice(8, (int)BinaryPrimitives.ReadUInt64LittleEndian(prefix)).ToArray());
+            return doc.RootElement.ValueKind == JsonValueKind.Object
+                ? [.. doc.RootElement.EnumerateObject().Select(p => p.Name).Where(n => n != "__metadata__")]
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    // The 8-byte length and the header it announces fit the file, the limit and the prefix read.
+    private static string? HeaderProblem(ReadOnlySpan<byte> prefix, long fileLength)
+    {
+        if (prefix.Length < 8)
+        {
+            return "truncated: no 8-byte header length";
+        }
+
+        ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(prefix);
+        return headerLength > MaxHeaderLength || (long)headerLength > fileLength - 8 || (long)headerLength > prefix.Length - 8
+            ? $"header length {headerLength} is beyond the file or the {MaxHeaderLength}-byte limit"
+            : null;
     }
 
     private static (long, long, string)? CheckTensor(JsonProperty tensor, long dataLength, List<string> problems)
