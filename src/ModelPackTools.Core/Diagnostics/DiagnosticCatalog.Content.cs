@@ -123,7 +123,8 @@ public static partial class DiagnosticCatalog
         "the container it names (`../../etc/passwd`, a credential file) into the model's weights, where an output can " +
         "leak it. onnx's own loader learnt this in steps: `../` (CVE-2022-25882), `sub/../../` (CVE-2024-27318, " +
         "onnx 1.16), a link out of the folder (CVE-2026-27489, onnx 1.21). The location is judged against " +
-        "/opt/ml/model as SageMaker materialises it, links followed. Fix: save the model with onnx.save(model, path, save_as_external_data=True, location=\"model.onnx.data\") and ship that file beside it.");
+        "/opt/ml/model as SageMaker materialises it, links followed. Fix: save the model with onnx.save(model, path, " +
+        "save_as_external_data=True, location=\"model.onnx.data\") and ship that file beside it.");
 
     public static readonly DiagnosticDescriptor OnnxExternalDataMissing = new(
         "MPK4022", "ONNX external data missing or too short", DiagnosticSeverity.Error,

@@ -10,7 +10,8 @@ namespace ModelPackTools.Content.Onnx;
 /// here a location must be a relative POSIX path without `..`, backslash, colon or NUL, and must resolve (through
 /// every link) to a file inside the model's folder (MPK4021); that file must exist and hold offset + length bytes
 /// (MPK4022; a size the source does not know stays quiet). `offset` and `length` must be decimal numbers of bytes,
-/// and a tensor marked EXTERNAL must name a location (MPK4022). Tensors sharing a location are reported once.
+/// and a tensor marked EXTERNAL must name a location (MPK4022). Tensors sharing a location are reported once,
+/// and each code once per model (the first problem, and how many more).
 /// </summary>
 public static class OnnxExternalDataRule
 {
@@ -18,7 +19,7 @@ public static class OnnxExternalDataRule
     {
         var slash = modelPath.LastIndexOf('/');
         var folder = slash < 0 ? string.Empty : modelPath[..slash];
-        var findings = new List<Diagnostic>();
+        var findings = new List<(DiagnosticDescriptor Code, string Tensor, string More, string Reason)>();
         var byLocation = new Dictionary<string, List<(string Tensor, long End)>>(StringComparer.Ordinal);
         var order = new List<string>();
         foreach (var tensor in tensors)
@@ -28,7 +29,7 @@ public static class OnnxExternalDataRule
             {
                 if (tensor.MarkedExternal)
                 {
-                    findings.Add(DiagnosticCatalog.OnnxExternalDataMissing.Create(modelPath, tensor.Name, string.Empty, "it is marked EXTERNAL (data_location) but names no location"));
+                    findings.Add((DiagnosticCatalog.OnnxExternalDataMissing, tensor.Name, string.Empty, "it is marked EXTERNAL (data_location) but names no location"));
                 }
 
                 continue;
@@ -36,7 +37,7 @@ public static class OnnxExternalDataRule
 
             if (End(tensor) is not { } end)
             {
-                findings.Add(DiagnosticCatalog.OnnxExternalDataMissing.Create(modelPath, tensor.Name, string.Empty, BadNumber(tensor)));
+                findings.Add((DiagnosticCatalog.OnnxExternalDataMissing, tensor.Name, string.Empty, BadNumber(tensor)));
                 end = 0;
             }
 
@@ -59,11 +60,17 @@ public static class OnnxExternalDataRule
             if (Judge(folder, location, tree, users.Max(u => u.End)) is { } problem)
             {
                 var named = problem.Short ? users.MaxBy(u => u.End).Tensor : users[0].Tensor;
-                findings.Add(problem.Code.Create(modelPath, named, more, problem.Reason));
+                findings.Add((problem.Code, named, more, problem.Reason));
             }
         }
 
-        return findings;
+        // One finding per code and model (the report keeps one per code and path): the first, and how many more.
+        return findings.GroupBy(f => f.Code).Select(g =>
+        {
+            var (code, tensor, more, reason) = g.First();
+            var others = g.Count() - 1;
+            return code.Create(modelPath, tensor, more, others == 0 ? reason : $"{reason}; {others} more like it");
+        }).ToList();
     }
 
     private static (DiagnosticDescriptor Code, string Reason, bool Short)? Judge(string folder, string location, IMaterializedTree tree, long end)
