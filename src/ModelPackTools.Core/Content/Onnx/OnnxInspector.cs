@@ -48,12 +48,22 @@ public sealed class OnnxInspector : IContentInspector, IContentAggregator
 
         private bool IsModel => !this.declined && this.reader.Error is null && this.reader.IrVersion is not null && this.reader.HasGraph;
 
-        // A folder's file is read in Complete, by random access, seeking over the payloads.
-        public bool Append(ReadOnlySpan<byte> data) => subject.LocalPath is null && !this.declined && this.Feed(data);
+        public bool Append(ReadOnlySpan<byte> data)
+        {
+            if (subject.LocalPath is null)
+            {
+                return !this.declined && this.Feed(data);
+            }
+
+            // A folder's file is read in Complete, by random access, seeking over the payloads; its first bytes
+            // already tell an unnamed file that is no model, so that one is never opened again.
+            this.declined |= !named && this.reader.Position == 0 && data.Length > 0 && data[0] != IrVersionTag;
+            return false;
+        }
 
         public IEnumerable<Diagnostic> Complete()
         {
-            if (subject.LocalPath is not null)
+            if (subject.LocalPath is not null && !this.declined)
             {
                 this.ReadFromDisk();
             }
