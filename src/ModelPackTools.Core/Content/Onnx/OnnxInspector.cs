@@ -33,8 +33,10 @@ public sealed class OnnxInspector : IContentInspector, IContentAggregator
         return named || subject.Size >= 4 ? new Scan(subject, named) : null;
     }
 
+    // A path met twice (an archive's duplicate member) is collected twice, in reading order: the last is extracted.
     public IEnumerable<Diagnostic> Aggregate(ContentAggregation aggregation) =>
-        aggregation.Of<OnnxExternalData>().SelectMany(m => OnnxExternalDataRule.Judge(m.Path, m.Value.Tensors, aggregation.Tree)).ToList();
+        aggregation.Of<OnnxExternalData>().GroupBy(m => m.Path, StringComparer.Ordinal).Select(g => g.Last())
+            .SelectMany(m => OnnxExternalDataRule.Judge(m.Path, m.Value.Tensors, aggregation.Tree)).ToList();
 
     /// <summary>What the scan of one model keeps for the aggregation step: its tensors with external data.</summary>
     private sealed record OnnxExternalData(IReadOnlyList<OnnxExternalTensor> Tensors);
@@ -44,7 +46,8 @@ public sealed class OnnxInspector : IContentInspector, IContentAggregator
         private readonly OnnxModelReader reader = new(subject.Size);
         private bool declined;
 
-        public object? Collected => this.IsModel && this.reader.ExternalTensors.Count > 0 ? new OnnxExternalData(this.reader.ExternalTensors) : null;
+        // Every model is collected, without external data too, so that a later copy of a path replaces an earlier one.
+        public object? Collected => this.IsModel ? new OnnxExternalData(this.reader.ExternalTensors) : null;
 
         private bool IsModel => !this.declined && this.reader.Error is null && this.reader.IrVersion is not null && this.reader.HasGraph;
 

@@ -250,6 +250,21 @@ public sealed class OnnxExternalDataTests : IDisposable
         Assert.Equal(expected, Codes(this.Check("m")));
     }
 
+    [Theory]
+    [InlineData(true, new string[0])]
+    [InlineData(false, new[] { "MPK4021 model.onnx" })]
+    public void Of_a_model_an_archive_holds_twice_the_copy_extracted_last_is_judged(bool hostileFirst, string[] expected)
+    {
+        var hostile = OnnxModels.Model(OnnxModels.Graph([OnnxModels.ExternalTensor("w", "../../etc/passwd")])).ToArray();
+        var clean = OnnxModels.Identity();
+        File.WriteAllBytes(this.temp.Combine("m.tar.gz"), new TarBuilder()
+            .Entry(Encoding.UTF8.GetBytes("model.onnx"), '0', hostileFirst ? hostile : clean)
+            .Entry(Encoding.UTF8.GetBytes("model.onnx"), '0', hostileFirst ? clean : hostile)
+            .End().ToGzip());
+
+        Assert.Equal(expected, Codes(this.Check("m.tar.gz")));
+    }
+
     [Fact]
     public void A_large_inline_payload_in_a_folder_is_seeked_over()
     {
