@@ -309,9 +309,44 @@ public sealed class OnnxExternalDataTests : IDisposable
     }
 
     [Fact]
+    public void Every_truncation_and_every_corrupted_byte_is_refused_or_read_never_thrown()
+    {
+        var model = OnnxModels.Model(OnnxModels.Graph(
+            [OnnxModels.InlineTensor("i", 3), OnnxModels.ExternalTensor("w", "w.bin", "0", "4")],
+            [OnnxModels.NodeWithAttribute("If", 6, OnnxModels.Graph([OnnxModels.ExternalTensor("d", "d.bin")]), 5)])).ToArray();
+        var refused = 0;
+        for (var length = 0; length < model.Length; length++)
+        {
+            var reader = Read(model[..length]);
+            refused += reader.Error is not null || reader.HasGraph is false ? 1 : 0;
+        }
+
+        for (var i = 0; i < model.Length; i++)
+        {
+            foreach (var value in (byte[])[0x00, 0x7F, 0x80, 0xFF, (byte)(model[i] ^ 0x07)])
+            {
+                var corrupt = (byte[])model.Clone();
+                corrupt[i] = value;
+                Read(corrupt); // must not throw
+            }
+        }
+
+        // Only a cut at a top-level field boundary after the graph (before opset_import) is a complete ModelProto.
+        Assert.Equal(model.Length - 1, refused);
+    }
+
+    [Fact]
     public void The_templates_triton_model_is_the_minimal_identity_model()
     {
         Assert.Equal(OnnxModels.Identity(), File.ReadAllBytes(Path.Combine(RepositoryPaths.Root, "templates", "modelpack", "frameworks", "triton", "model.onnx")));
+    }
+
+    private static ModelPackTools.Content.Onnx.OnnxModelReader Read(byte[] bytes)
+    {
+        var reader = new ModelPackTools.Content.Onnx.OnnxModelReader(bytes.Length);
+        reader.Feed(bytes);
+        reader.Finish();
+        return reader;
     }
 
     private static string[] Codes(ExtractionReport report) =>
