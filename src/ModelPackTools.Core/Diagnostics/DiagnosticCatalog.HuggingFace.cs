@@ -91,7 +91,7 @@ public static partial class DiagnosticCatalog
     // tokenizer=model_dir); LMI (vLLM, lmi-dist) loads the tokenizer from the model directory too.
     public static readonly DiagnosticDescriptor TokenizerMissing = new(
         "MPK7027", "Text model without tokenizer files", DiagnosticSeverity.Warning,
-        "{0} is a text model ({1}), but no tokenizer file is beside it",
+        "config.json describes a text model ({1}), but {0} holds no tokenizer files",
         "The Hugging Face inference toolkit, TGI and LMI load the tokenizer from the model folder with " +
         "AutoTokenizer.from_pretrained, which needs tokenizer.json or tokenizer_config.json, or the files of a slow " +
         "tokenizer (tokenizer.model, spiece.model, vocab.txt, vocab.json with merges.txt). A folder where only the " +
