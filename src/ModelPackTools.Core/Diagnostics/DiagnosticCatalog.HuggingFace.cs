@@ -49,7 +49,8 @@ public static partial class DiagnosticCatalog
         "one of these names exactly, or drop `engine` and let DJL Serving infer it from the files.");
 
     // djl-serving ModelInfo.java: without option.model_id the model directory itself is loaded (inferEngine,
-    // isPythonModel); OPTION_MODEL_ID and the LMI docs' HF_MODEL_ID in the environment give the model id instead.
+    // isPythonModel); OPTION_MODEL_ID (loadServingProperties maps OPTION_* to option.*) and HF_MODEL_ID (the name LMI's
+    // docs and tests use, deepjavalibrary/djl-serving#1825) in the environment give the model id instead.
     public static readonly DiagnosticDescriptor ServingNoModel = new(
         "MPK7023", "serving.properties without option.model_id or weights", DiagnosticSeverity.Warning,
         "no option.model_id, and {0} holds no config.json, weights or model.py for DJL Serving to load",

@@ -57,7 +57,7 @@ public sealed class ServingPropertiesInspector : IContentInspector, IContentAggr
     /// <summary>
     /// Where the model comes from when not from the folder itself: option.model_id (option.s3url in older LMI images),
     /// else the environment's OPTION_MODEL_ID (ModelInfo.loadServingProperties turns OPTION_* into option.*) or
-    /// HF_MODEL_ID (the LMI docs' equivalent of option.model_id). Null when none is set.
+    /// HF_MODEL_ID (LMI's documented name for it, deepjavalibrary/djl-serving#1825). Null when none is set.
     /// </summary>
     private static string? ModelId(JavaProperties properties, IReadOnlyDictionary<string, string>? environment)
     {
