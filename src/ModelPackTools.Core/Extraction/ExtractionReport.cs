@@ -19,6 +19,12 @@ public sealed record ExtractionReport(
     /// <summary>Why that profile: "chosen", or "inferred from" the file that gave it away; null for none.</summary>
     public string? ProfileReason { get; init; }
 
+    /// <summary>
+    /// When everything is inside one top-level folder that a container reads as it is, what it is read as
+    /// ("a Triton model repository (resnet/config.pbtxt)"): why MPK3004 did not fire. Null otherwise.
+    /// </summary>
+    public string? AcceptedWrapper { get; init; }
+
     public int ErrorCount => this.Diagnostics.Count(d => d.IsError);
 
     public int WarningCount => this.Diagnostics.Count(d => !d.IsError);
