@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # The content scan's cost: `check` of one model folder with and without `--no-content-scan`, for a SIZE_MIB
-# (default 1024) safetensors file and a torch.save-style zip (archive/data.pkl + one SIZE_MIB storage record).
-# The scan reads the safetensors header and the zip's central directory, local headers and data.pkl, never the
-# tensor payload, so the difference should be milliseconds for both. Files are generated here (zeros: the scan
+# (default 1024) safetensors file, a torch.save-style zip (archive/data.pkl + one SIZE_MIB storage record), an ONNX
+# model whose one initializer is SIZE_MIB of external data (model.onnx + model.onnx.data) and an ONNX model holding
+# the SIZE_MIB initializer inline (raw_data). The scan reads the safetensors header, the zip's central directory,
+# local headers and data.pkl, and the ONNX protobuf with raw_data seeked over, never the tensor payload, so the
+# difference should be milliseconds for all four. Files are generated here (zeros: the scan
 # does not look at payload bytes).
 source "$(dirname "$0")/lib.sh"
 SIZE_MIB=${SIZE_MIB:-1024}
 st="$DATA/content-safetensors-$SIZE_MIB"
 pt="$DATA/content-torchzip-$SIZE_MIB"
+ox="$DATA/content-onnx-external-$SIZE_MIB"
+oi="$DATA/content-onnx-inline-$SIZE_MIB"
 if [[ ! -f $st/model.safetensors ]]; then
   mkdir -p "$st"
   python3 - "$st/model.safetensors" "$SIZE_MIB" <<'PY'
@@ -39,11 +43,57 @@ with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED, allowZip64=True) as z:
             member.write(chunk)
 PY
 fi
+if [[ ! -f $ox/model.onnx || ! -f $oi/model.onnx ]]; then
+  mkdir -p "$ox" "$oi"
+  python3 - "$ox" "$oi" "$SIZE_MIB" <<'PY'
+import sys
+external, inline, mib = sys.argv[1], sys.argv[2], int(sys.argv[3])
+n = (mib << 20) // 4
+def varint(v):
+    out = bytearray()
+    while True:
+        b, v = v & 0x7F, v >> 7
+        out.append(b | 0x80 if v else b)
+        if not v:
+            return bytes(out)
+def field(f, payload): return varint(f << 3 | 2) + varint(len(payload)) + payload
+def number(f, v): return varint(f << 3) + varint(v)
+def text(f, s): return field(f, s.encode())
+# onnx/onnx.proto: ModelProto ir_version 1, graph 7, opset_import 8; GraphProto node 1, initializer 5, input 11,
+# output 12; TensorProto dims 1, data_type 2, name 8, raw_data 9, external_data 13, data_location 14.
+value = lambda name: text(1, name) + field(2, field(1, number(1, 1) + field(2, field(1, number(1, n)))))
+rest = text(2, "main") + field(11, value("x")) + field(12, value("y"))
+node = field(1, text(1, "w") + text(2, "y") + text(4, "Identity"))
+opset = field(8, text(1, "") + number(2, 13))
+tensor = number(1, n) + number(2, 1) + text(8, "w")
+ext = tensor + field(13, text(1, "location") + text(2, "model.onnx.data")) + field(13, text(1, "offset") + text(2, "0")) \
+    + field(13, text(1, "length") + text(2, str(n * 4))) + number(14, 1)
+with open(external + "/model.onnx", "wb") as f:
+    f.write(number(1, 8) + field(7, node + field(5, ext) + rest) + opset)
+with open(external + "/model.onnx.data", "wb") as f:
+    f.truncate(n * 4)
+# Inline: the 1 GiB raw_data is written as headers only, the file extended to its full size (zeros).
+raw_head = varint(9 << 3 | 2) + varint(n * 4)
+init = tensor + raw_head
+init_head = varint(5 << 3 | 2) + varint(len(init) + n * 4) + init
+graph_len = len(node) + len(init_head) + n * 4 + len(rest)
+with open(inline + "/model.onnx", "wb") as f:
+    f.write(number(1, 8) + varint(7 << 3 | 2) + varint(graph_len) + node + init_head)
+    f.seek(n * 4, 1)
+    f.write(rest + opset)
+PY
+fi
+# The inline model in a model.tar.gz: its bytes stream through the reader (zeros compress past the default ratio limit).
+og="$DATA/content-onnx-inline-$SIZE_MIB.tar.gz"
+[[ -f $og ]] || tar -C "$oi" -cf - . | pigz -p 2 -6 >"$og"
 # Warm the page cache so both runs read from memory.
-cat "$st/model.safetensors" "$pt/model.pt" >/dev/null
+cat "$st/model.safetensors" "$pt/model.pt" "$ox/model.onnx" "$ox/model.onnx.data" "$oi/model.onnx" >/dev/null
 hyperfine -N -w 1 -r "${RUNS:-5}" --export-json "$BENCH_DIR/out/content-scan.json" \
   -n "safetensors, scan" "$MODELPACK check $st" -n "safetensors, --no-content-scan" "$MODELPACK check $st --no-content-scan" \
-  -n "torch zip, scan" "$MODELPACK check $pt" -n "torch zip, --no-content-scan" "$MODELPACK check $pt --no-content-scan"
+  -n "torch zip, scan" "$MODELPACK check $pt" -n "torch zip, --no-content-scan" "$MODELPACK check $pt --no-content-scan" \
+  -n "onnx external, scan" "$MODELPACK check $ox" -n "onnx external, --no-content-scan" "$MODELPACK check $ox --no-content-scan" \
+  -n "onnx inline, scan" "$MODELPACK check $oi" -n "onnx inline, --no-content-scan" "$MODELPACK check $oi --no-content-scan" \
+  -n "onnx inline tar.gz, scan" "$MODELPACK check $og --max-ratio 2000" -n "onnx inline tar.gz, --no-content-scan" "$MODELPACK check $og --max-ratio 2000 --no-content-scan"
 jq -r '(.results | map({key: .command, value: .mean}) | from_entries) as $t
-  | ["safetensors", "torch zip"][] as $k
+  | ["safetensors", "torch zip", "onnx external", "onnx inline", "onnx inline tar.gz"][] as $k
   | "\($k): +\((($t[$k + ", scan"] - $t[$k + ", --no-content-scan"]) * 1000) | round) ms for the scan (mean of the runs)"' "$BENCH_DIR/out/content-scan.json"

@@ -141,7 +141,14 @@ public sealed class ProfileOptionTests : IDisposable
         {
             var path = Path.Combine(root, file);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, "data");
+            if (file.EndsWith(".onnx", StringComparison.Ordinal))
+            {
+                File.WriteAllBytes(path, OnnxModels.Identity()); // the content scan reads every .onnx as a model
+            }
+            else
+            {
+                File.WriteAllText(path, "data");
+            }
         }
 
         return root;

@@ -102,4 +102,37 @@ public static partial class DiagnosticCatalog
         "(load_model, enable_unsafe_deserialization) instead; a 'module' outside Keras is imported as named " +
         "(CVE-2025-1550). Fix: replace the Lambda with a registered custom layer whose code ships with the serving " +
         "container, and save the model again.");
+
+    public static readonly DiagnosticDescriptor OnnxUnparsable = new(
+        "MPK4020", "ONNX model that cannot be read completely", DiagnosticSeverity.Error,
+        "ONNX model: {0} at byte {1}",
+        "A `.onnx` file is a protobuf ModelProto (onnx/onnx.proto). The scan reads every message that can hold a " +
+        "tensor (the graph, its nodes' attributes and subgraphs, sparse initializers, training graphs, functions) to " +
+        "find each tensor's external data, skipping the tensor payloads. A file it cannot follow to its end is not " +
+        "called clean: a malformed or over-long varint, field number 0, a group or undefined wire type, a known field " +
+        "with the wrong wire type, a length past the end of its message or of the file, nesting deeper than " +
+        "protobuf's limit of 100, a file that ends inside a message, and a model without ir_version or graph. " +
+        "Fix: export the model again (torch.onnx.export, onnx.save).");
+
+    public static readonly DiagnosticDescriptor OnnxExternalDataOutside = new(
+        "MPK4021", "ONNX external data outside the model's folder", DiagnosticSeverity.Error,
+        "external data of tensor '{0}'{1} {2}",
+        "A tensor's external data is read from `location`, a path relative to the folder of the .onnx file " +
+        "(onnx/external_data_helper.py). A location that is absolute, has a `..` segment, a backslash, a colon or a " +
+        "NUL, or that resolves through a link to a file outside that folder, makes the loader read whatever file of " +
+        "the container it names (`../../etc/passwd`, a credential file) into the model's weights, where an output can " +
+        "leak it. onnx's own loader learnt this in steps: `../` (CVE-2022-25882), `sub/../../` (CVE-2024-27318, " +
+        "onnx 1.16), a link out of the folder (CVE-2026-27489, onnx 1.21). The location is judged against " +
+        "/opt/ml/model as SageMaker materialises it, links followed. Fix: save the model with onnx.save(model, path, " +
+        "save_as_external_data=True, location=\"model.onnx.data\") and ship that file beside it.");
+
+    public static readonly DiagnosticDescriptor OnnxExternalDataMissing = new(
+        "MPK4022", "ONNX external data missing or too short", DiagnosticSeverity.Error,
+        "external data of tensor '{0}'{1}: {2}",
+        "Loading the model reads each external tensor's `length` bytes at `offset` of its `location` file; a file " +
+        "that is missing from /opt/ml/model, a folder or a loop of links, or that has fewer than offset + length bytes, " +
+        "fails the load in the container. The same code covers a tensor marked EXTERNAL without a location, and an " +
+        "`offset` or `length` that is not a plain decimal number of bytes (onnx's Python reader and onnxruntime parse " +
+        "anything else differently). A file whose size the source does not know (a key listing) is not judged. The " +
+        "`checksum` key is not verified. Fix: ship the external data file the model was saved with, complete.");
 }
