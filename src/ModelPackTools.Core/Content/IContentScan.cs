@@ -13,4 +13,11 @@ public interface IContentScan
 
     /// <summary>After the last byte (or once <see cref="Append"/> returned false): the findings, at the subject's path.</summary>
     IEnumerable<Diagnostic> Complete();
+
+    /// <summary>
+    /// After <see cref="Complete"/>: whether the file was this scanner's format and was judged as such, for the
+    /// report's coverage (<see cref="ContentCoverage"/>). A scan that looked at the first bytes and let go says false;
+    /// a scan an inspector began from the file's name alone is a claim, hence the default.
+    /// </summary>
+    bool Claimed => true;
 }

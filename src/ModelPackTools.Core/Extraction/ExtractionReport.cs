@@ -19,6 +19,9 @@ public sealed record ExtractionReport(
     /// <summary>Why that profile: "chosen", or "inferred from" the file that gave it away; null for none.</summary>
     public string? ProfileReason { get; init; }
 
+    /// <summary>What the content scan read (per scanner) and which files no scanner claimed; null when no scan ran.</summary>
+    public Content.ContentCoverage? Content { get; init; }
+
     public int ErrorCount => this.Diagnostics.Count(d => d.IsError);
 
     public int WarningCount => this.Diagnostics.Count(d => !d.IsError);

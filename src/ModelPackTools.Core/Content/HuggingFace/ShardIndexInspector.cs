@@ -136,6 +136,9 @@ public sealed class ShardIndexInspector : IContentInspector, IContentAggregator
 
         public object? Collected => SafetensorsHeaderValidator.TensorNames(this.header.WrittenSpan, fileLength) is { } names ? new ShardHeader(names) : null;
 
+        // The shard's header serves the index's judgement; the file is the safetensors scanner's to claim.
+        public bool Claimed => false;
+
         public bool Append(ReadOnlySpan<byte> data)
         {
             var before = this.header.WrittenCount;

@@ -59,6 +59,8 @@ internal sealed class PickleScan(ContentSubject subject, IReadOnlySet<string> re
         return this.state != State.NotPickle;
     }
 
+    public bool Claimed { get; private set; }
+
     public IEnumerable<Diagnostic> Complete()
     {
         if (this.state == State.Undecided)
@@ -73,7 +75,8 @@ internal sealed class PickleScan(ContentSubject subject, IReadOnlySet<string> re
 
         if (this.tooLong)
         {
-            return this.state == State.Framed || this.NamedLikePickle()
+            this.Claimed = this.state == State.Framed || this.NamedLikePickle();
+            return this.Claimed
                 ? [DiagnosticCatalog.PickleUnparsable.Create(subject.Path, $"the stream is longer than the {MaxStreamBytes >> 20} MiB the scan reads", MaxStreamBytes)]
                 : [];
         }
@@ -81,6 +84,7 @@ internal sealed class PickleScan(ContentSubject subject, IReadOnlySet<string> re
         var disassembly = PickleDisassembler.Disassemble(this.buffer.WrittenSpan);
         bool isPickle = this.state == State.Framed || disassembly.Error is null || this.NamedLikePickle()
             || disassembly.Imports.Any(PickleImportPolicy.IsDangerous);
+        this.Claimed = isPickle;
         return isPickle ? PickleStreams.Judge(subject.Path, this.buffer.WrittenSpan, new ContentNesting(reviewed)) : [];
     }
 

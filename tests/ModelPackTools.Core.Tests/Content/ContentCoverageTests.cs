@@ -1,0 +1,125 @@
+using System.Text.Json;
+using ModelPackTools.Content;
+using ModelPackTools.Core.Tests.Support;
+using ModelPackTools.Engine;
+using ModelPackTools.Extraction;
+using ModelPackTools.Packing;
+using ModelPackTools.Reporting;
+
+namespace ModelPackTools.Core.Tests.Content;
+
+/// <summary>
+/// The report says how many files each scanner read and which files no scanner claimed (issue 13): a model folder of
+/// a pickle, a safetensors file and a torch zip beside text files, by folder check, archive and pack.
+/// </summary>
+public sealed class ContentCoverageTests : IDisposable
+{
+    private readonly TempDirectory temp = new();
+
+    public ContentCoverageTests()
+    {
+        File.WriteAllBytes(this.temp.Write("m/model.pkl"), ModelFiles.TorchStateDict);
+        File.WriteAllBytes(this.temp.Write("m/weights.safetensors"), ModelFiles.Safetensors("""{"w":{"dtype":"F32","shape":[2],"data_offsets":[0,8]}}""", 8));
+        File.WriteAllBytes(this.temp.Write("m/torch.pt"), ZipBuilder.Torch(ModelFiles.TorchStateDict, "0").Build());
+        this.temp.Write("m/config.json", "{}");
+        this.temp.Write("m/vocab.txt", "a\nb\n");
+        this.temp.Write("m/tokenizer/merges.txt", "a b\n");
+        this.temp.Write("m/empty", string.Empty);
+    }
+
+    private string Model => this.temp.Combine("m");
+
+    public void Dispose() => this.temp.Dispose();
+
+    [Fact]
+    public void A_folder_check_counts_each_scanners_files_and_lists_the_rest()
+    {
+        var report = ModelChecker.Check(this.Model, new CheckSettings()).Report;
+
+        Assert.False(report.HasErrors, string.Join("\n", report.Diagnostics));
+        var coverage = Assert.IsType<ContentCoverage>(report.Content);
+        Assert.Equal(7, coverage.FilesOffered);
+        Assert.Equal(["config.json", "empty", "tokenizer/merges.txt", "vocab.txt"], coverage.NotScanned);
+        var read = coverage.Scanners.Where(s => s.Files > 0).ToDictionary(s => s.Name, s => (s.Files, s.Bytes));
+        Assert.Equal(3, read.Count);
+        Assert.Equal((1, (long)ModelFiles.TorchStateDict.Length), read["pickle"]);
+        Assert.Equal(1, read["zip"].Files);
+        Assert.Equal((1, new FileInfo(this.temp.Combine("m/weights.safetensors")).Length), read["safetensors"]);
+        Assert.Equal(ContentInspectors.All.Select(i => i.Name), coverage.Scanners.Select(s => s.Name));
+    }
+
+    [Fact]
+    public void The_text_report_says_it_in_one_line_before_the_summary()
+    {
+        var report = ModelChecker.Check(this.Model, new CheckSettings()).Report;
+        using var writer = new StringWriter();
+
+        TextReportWriter.Write(report, writer);
+
+        var lines = writer.ToString().TrimEnd().Split(Environment.NewLine);
+        Assert.Equal(2, lines.Length);
+        Assert.Equal("content: pickle 1, zip 1, safetensors 1; 4 files not scanned (config.json, empty, tokenizer/merges.txt, +1 more)", lines[0]);
+        Assert.Contains(": deployable;", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_file_scanned_and_no_scan_read_as_such()
+    {
+        var all = new ContentCoverage([new ScannerCoverage("pickle", 2, 10), new ScannerCoverage("zip", 0, 0)], 2, []);
+        var none = new ContentCoverage([new ScannerCoverage("pickle", 0, 0)], 1, ["README.md"]);
+
+        Assert.Equal("content: pickle 2; every file scanned", TextReportWriter.ContentLine(all));
+        Assert.Equal("content: no file in a format the scan reads; 1 file not scanned (README.md)", TextReportWriter.ContentLine(none));
+        Assert.Null(TextReportWriter.ContentLine(new ContentCoverage([], 0, [])));
+        Assert.Null(TextReportWriter.ContentLine(null));
+    }
+
+    [Fact]
+    public void The_json_report_has_every_scanner_and_every_file_not_scanned()
+    {
+        var report = ModelChecker.Check(this.Model, new CheckSettings()).Report;
+        using var buffer = new MemoryStream();
+
+        JsonReportWriter.Write(report, buffer);
+
+        using var document = JsonDocument.Parse(buffer.ToArray());
+        var content = document.RootElement.GetProperty("content");
+        Assert.Equal(7, content.GetProperty("filesOffered").GetInt32());
+        Assert.Equal(["config.json", "empty", "tokenizer/merges.txt", "vocab.txt"], content.GetProperty("notScanned").EnumerateArray().Select(e => e.GetString()));
+        var pickle = content.GetProperty("scanners").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "pickle");
+        Assert.Equal(1, pickle.GetProperty("files").GetInt32());
+        Assert.Equal(ModelFiles.TorchStateDict.Length, pickle.GetProperty("bytes").GetInt64());
+        Assert.Equal(ContentInspectors.All.Count, content.GetProperty("scanners").GetArrayLength());
+    }
+
+    [Fact]
+    public void No_content_scan_means_no_coverage_and_null_in_json()
+    {
+        var report = ModelChecker.Check(this.Model, new CheckSettings { ContentInspectors = [] }).Report;
+        using var buffer = new MemoryStream();
+        using var writer = new StringWriter();
+
+        JsonReportWriter.Write(report, buffer);
+        TextReportWriter.Write(report, writer);
+
+        Assert.Null(report.Content);
+        using var document = JsonDocument.Parse(buffer.ToArray());
+        Assert.Equal(JsonValueKind.Null, document.RootElement.GetProperty("content").ValueKind);
+        Assert.Single(writer.ToString().TrimEnd().Split(Environment.NewLine));
+    }
+
+    [Fact]
+    public void An_archive_and_packs_own_read_give_the_same_coverage()
+    {
+        var folder = ModelChecker.Check(this.Model, new CheckSettings()).Report.Content!;
+        var archive = this.temp.Combine("m.tar.gz");
+        var packed = ModelPacker.Pack(ModelChecker.CheckFolder(this.Model, new CheckSettings()), archive, new PackOptions());
+        var read = ModelChecker.Check(archive, new CheckSettings()).Report.Content!;
+
+        Assert.True(packed.Written);
+        Assert.Equal(folder.NotScanned, packed.Check.Content!.NotScanned);
+        Assert.Equal(folder.Scanners, packed.Check.Content.Scanners);
+        Assert.Equal(folder.NotScanned, read.NotScanned);
+        Assert.Equal(folder.Scanners, read.Scanners);
+    }
+}
