@@ -66,8 +66,9 @@ public static class PickleImportPolicy
             return false;
         }
 
-        // torch.FloatStorage, torch.HalfStorage, ... and the dtype objects torch.float32 etc.
-        if (import.Module == "torch" && (import.Name.EndsWith("Storage", StringComparison.Ordinal) || IsTorchDtype(import.Name)))
+        // torch.FloatStorage, torch.HalfStorage, ..., the tensor classes torch.Tensor, torch.FloatTensor (the legacy tar's
+        // `tensors` records name them; weights_only allows torch._tensor_classes) and the dtype objects torch.float32 etc.
+        if (import.Module == "torch" && (import.Name.EndsWith("Storage", StringComparison.Ordinal) || import.Name.EndsWith("Tensor", StringComparison.Ordinal) || IsTorchDtype(import.Name)))
         {
             return true;
         }
