@@ -16,8 +16,9 @@ public interface IContentScan
 
     /// <summary>
     /// After <see cref="Complete"/>: whether the file was this scanner's format and was judged as such, for the
-    /// report's coverage (<see cref="ContentCoverage"/>). A scan that looked at the first bytes and let go says false;
-    /// a scan an inspector began from the file's name alone is a claim, hence the default.
+    /// report's coverage (<see cref="ContentCoverage"/>). A scan that looked at the first bytes and let go says false.
+    /// The default is false, so that a scan that does not say never overstates what was scanned: its files show as
+    /// not scanned until it does.
     /// </summary>
-    bool Claimed => true;
+    bool Claimed => false;
 }

@@ -109,6 +109,15 @@ public sealed class ContentCoverageTests : IDisposable
     }
 
     [Fact]
+    public void A_scan_that_does_not_say_it_claimed_its_file_leaves_it_not_scanned()
+    {
+        var report = ModelChecker.Check(this.Model, new CheckSettings { ContentInspectors = [new SilentInspector()] }).Report;
+
+        Assert.Equal(0, report.Content!.Scanners.Single().Files);
+        Assert.Equal(7, report.Content.NotScanned.Count);
+    }
+
+    [Fact]
     public void An_archive_and_packs_own_read_give_the_same_coverage()
     {
         var folder = ModelChecker.Check(this.Model, new CheckSettings()).Report.Content!;
@@ -121,5 +130,20 @@ public sealed class ContentCoverageTests : IDisposable
         Assert.Equal(folder.Scanners, packed.Check.Content.Scanners);
         Assert.Equal(folder.NotScanned, read.NotScanned);
         Assert.Equal(folder.Scanners, read.Scanners);
+    }
+
+    /// <summary>Reads every file and says nothing about claiming it (the interface's default).</summary>
+    private sealed class SilentInspector : IContentInspector
+    {
+        public string Name => "silent";
+
+        public IContentScan? Begin(ContentSubject subject) => new Scan();
+
+        private sealed class Scan : IContentScan
+        {
+            public bool Append(ReadOnlySpan<byte> data) => true;
+
+            public IEnumerable<ModelPackTools.Diagnostics.Diagnostic> Complete() => [];
+        }
     }
 }

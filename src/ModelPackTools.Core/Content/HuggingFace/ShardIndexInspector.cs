@@ -127,6 +127,9 @@ public sealed class ShardIndexInspector : IContentInspector, IContentAggregator
         }
 
         public IEnumerable<Diagnostic> Complete() => [];
+
+        // Begun by the index's name, read whole: the index is this scanner's file.
+        public bool Claimed => true;
     }
 
     private sealed class HeaderScan(long fileLength) : ICollectingScan

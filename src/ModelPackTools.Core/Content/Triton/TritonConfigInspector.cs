@@ -86,6 +86,9 @@ public sealed class TritonConfigInspector : IContentInspector
     {
         private readonly ArrayBufferWriter<byte> text = new();
 
+        // Begun by the file's place and name (<folder>/config.pbtxt): the configuration is this scanner's file.
+        public bool Claimed => true;
+
         public bool Append(ReadOnlySpan<byte> data)
         {
             this.text.Write(data);
