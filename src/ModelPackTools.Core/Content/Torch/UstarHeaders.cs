@@ -16,7 +16,8 @@ internal sealed record TarMember(string Name, byte Type, long HeaderOffset, long
 /// checksum verified, data skipped by size. Stricter than CPython's Lib/tarfile.py, which stops listing members at the
 /// first bad header after the first one (so what follows it is invisible to it, but not to every reader): here a bad
 /// checksum, a truncated header or member, a link or directory with data (tarfile would not skip that data but read it
-/// as headers), or a sparse member is an error. End of archive is a zero block or the end of the file at a block
+/// as headers), a sparse member, two pax or long-name headers before one member, or a global pax header that sets a
+/// path or size (readers disagree on which name wins) is an error. End of archive is a zero block or the end of the file at a block
 /// boundary, as tarfile accepts.
 /// </summary>
 internal static class UstarHeaders
@@ -37,6 +38,7 @@ internal static class UstarHeaders
         var global = new Dictionary<string, string>(StringComparer.Ordinal);
         var local = new Dictionary<string, string>(StringComparer.Ordinal);
         string? longName = null;
+        int extensions = 0;
         var header = new byte[Block];
         long pos = 0;
         long length = file.Length;
@@ -80,6 +82,14 @@ internal static class UstarHeaders
                 var record = new byte[size];
                 file.Position = data;
                 file.ReadExactly(record);
+
+                // tarfile applies the outer of two stacked headers last (_proc_pax and _proc_gnulong read the next
+                // header first), other readers the inner: two before one member is refused rather than guessed.
+                if (type is (byte)'x' or (byte)'L' && ++extensions > 1)
+                {
+                    return (members, "two pax or long-name headers before one member", pos);
+                }
+
                 if (type == (byte)'L')
                 {
                     longName = Encoding.UTF8.GetString(record).TrimEnd('\0');
@@ -87,6 +97,12 @@ internal static class UstarHeaders
                 else if (type != (byte)'K' && !ParsePax(record, type == (byte)'g' ? global : local))
                 {
                     return (members, "pax records that cannot be read", pos);
+                }
+
+                // tarfile applies a global header's path and size only to members with their own pax header.
+                if (type == (byte)'g' && (global.ContainsKey("path") || global.ContainsKey("size")))
+                {
+                    return (members, "a global pax header that sets a path or size", pos);
                 }
 
                 pos = data + RoundUp(size);
@@ -115,6 +131,7 @@ internal static class UstarHeaders
 
             local.Clear();
             longName = null;
+            extensions = 0;
             var member = new TarMember(name, type, pos, data, size);
             if (type == (byte)'S')
             {

@@ -133,6 +133,18 @@ public sealed class TorchLegacyTarTests
     }
 
     [Fact]
+    public void Two_pax_headers_before_one_member_fail_closed()
+    {
+        // tarfile applies the outer header last ("pickle"), a reader that takes the inner one sees "harmless.txt".
+        var tar = new TarBuilder().PaxPath("pickle").PaxPath("harmless.txt").Add("x", OsSystem).Build();
+
+        var finding = Assert.Single(PickleBuilder.Scan("model.pth", tar));
+
+        Assert.Equal("MPK4003", finding.Code);
+        Assert.Contains("two pax or long-name headers", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_member_twice_or_a_link_named_pickle_fails_closed()
     {
         var twice = new TarBuilder().Add("pickle", ObjectPickle).Add("pickle", OsSystem).Build();
