@@ -97,7 +97,10 @@ public static class TorchLegacyTar
     private sealed class MemberReader(string path, Stream file, TarMember member, ContentNesting nesting)
     {
         // A pickle is read in a window that grows until it holds the whole pickle (records are bytes, storages gigabytes).
-        private const int FirstWindow = 1 << 16;
+        private const int FirstWindow = 1 << 12;
+
+        // More storages or tensors than any model holds: a count past it is refused rather than read record by record.
+        private const long MaxRecords = 1 << 18;
 
         private readonly long end = member.DataOffset + member.Size;
         private readonly List<Diagnostic> findings = [];
@@ -194,6 +197,12 @@ public static class TorchLegacyTar
             if (pickle.Value is not long count || count < 0)
             {
                 this.Fail($"a {what} that is not a number", at);
+                return null;
+            }
+
+            if (count > MaxRecords)
+            {
+                this.Fail($"a {what} of {count}, more than the {MaxRecords} the scan reads", at);
                 return null;
             }
 

@@ -105,6 +105,17 @@ public sealed class TorchLegacyTarTests
     }
 
     [Fact]
+    public void A_storage_count_past_what_any_model_holds_fails_closed()
+    {
+        byte[] storages = [.. PickleBuilder.Proto(2).Int(1L << 30).Stop()];
+
+        var finding = Assert.Single(PickleBuilder.Scan("model.pth", LegacyTar(storages: storages)));
+
+        Assert.Equal("MPK4003", finding.Code);
+        Assert.Contains("more than the", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Data_after_the_storage_views_fails_closed()
     {
         Assert.Equal(["MPK4003"], PickleBuilder.Scan("model.pth", LegacyTar(storages: [.. Storages(), .. OsSystem])).Select(f => f.Code));
