@@ -50,6 +50,11 @@ public static class BuildReportWriter
                     json.WriteString("profileReason", profileReason);
                 }
 
+                if (check.AcceptedWrapper is { } wrapper)
+                {
+                    json.WriteString("acceptedWrapper", wrapper);
+                }
+
                 json.WriteStartObject("summary");
                 json.WriteNumber("files", check.FileCount);
                 json.WriteNumber("directories", check.DirectoryCount);

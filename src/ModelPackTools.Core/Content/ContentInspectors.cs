@@ -11,11 +11,11 @@ namespace ModelPackTools.Content;
 
 /// <summary>
 /// The content inspectors the engine ships, by name, for the `contentScanners` setting ("all", the default, "none",
-/// or a list): pickle streams (<see cref="PickleInspector"/>), ZIP containers and their pickles (<see cref="ZipInspector"/>), NumPy object arrays (<see cref="NpyInspector"/>), torch's legacy tar (<see cref="TorchTarInspector"/>), safetensors headers (<see cref="SafetensorsInspector"/>) Triton model names (<see cref="TritonConfigInspector"/>) and sharded checkpoints' indexes (<see cref="ShardIndexInspector"/>).
+/// or a list): pickle streams (<see cref="PickleInspector"/>), ZIP containers and their pickles (<see cref="ZipInspector"/>), NumPy object arrays (<see cref="NpyInspector"/>), torch's legacy tar (<see cref="TorchTarInspector"/>), safetensors headers (<see cref="SafetensorsInspector"/>) Triton model names (<see cref="TritonConfigInspector"/>) sharded checkpoints' indexes (<see cref="ShardIndexInspector"/>) LMI's serving.properties (<see cref="ServingPropertiesInspector"/>) and a text model's tokenizer files (<see cref="TokenizerFilesInspector"/>).
 /// </summary>
 public static class ContentInspectors
 {
-    public static IReadOnlyList<IContentInspector> All { get; } = [PickleInspector.Default, ZipInspector.Default, NpyInspector.Default, JoblibInspector.Default, TorchTarInspector.Default, SafetensorsInspector.Instance, TritonConfigInspector.Instance, ShardIndexInspector.Instance];
+    public static IReadOnlyList<IContentInspector> All { get; } = [PickleInspector.Default, ZipInspector.Default, NpyInspector.Default, JoblibInspector.Default, TorchTarInspector.Default, SafetensorsInspector.Instance, TritonConfigInspector.Instance, ShardIndexInspector.Instance, ServingPropertiesInspector.Instance, TokenizerFilesInspector.Instance];
 
     public static IContentInspector? Find(string name) =>
         All.FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -167,4 +167,17 @@ public static partial class DiagnosticCatalog
         "whose top-level `name:` differs from its folder is refused at load time (\"unexpected 'name' in model " +
         "configuration\"), so the endpoint never becomes healthy. Fix: make `name:` equal the folder's name, or remove " +
         "it (Triton then takes the folder's).");
+
+    // triton-inference-server/server docs/user_guide/model_repository.md "Model Files": each backend loads a file of a
+    // fixed default name from the version folder unless default_model_filename says otherwise; a model that fails
+    // to load stops the SageMaker start script's single model (docker/sagemaker/serve, --load-model).
+    public static readonly DiagnosticDescriptor TritonModelFileMissing = new(
+        "MPK7028", "Triton version folder without the backend's model file", DiagnosticSeverity.Error,
+        "Triton model '{0}' version {1} has no {2}, the file the {3} backend loads",
+        "Triton loads a model's highest-numbered version folder by default, and its backend opens one file there by a " +
+        "fixed name: model.plan (TensorRT), model.onnx (ONNX Runtime, a file or a folder), model.pt (PyTorch), " +
+        "model.savedmodel/ or model.graphdef (TensorFlow), model.xml (OpenVINO), model.py (Python), model.dali (DALI), " +
+        "xgboost.model and its kin (FIL), model.json (vLLM), or the name config.pbtxt gives in default_model_filename. " +
+        "A version folder without it fails to load (\"unable to find ...\"), and the endpoint never becomes healthy. " +
+        "Fix: rename the file to the default name, or set `default_model_filename` in config.pbtxt.");
 }

@@ -24,6 +24,9 @@ public sealed class ExtractionContext
 
     public DiagnosticBag Diagnostics { get; }
 
+    /// <summary>Why the single top-level folder is right as it is (MPK3004 stayed quiet), for the report; else null.</summary>
+    internal string? AcceptedWrapper { get; set; }
+
     /// <summary>The part of each S3 key before the path under /opt/ml/model.</summary>
     public string KeyPrefix { get; }
 

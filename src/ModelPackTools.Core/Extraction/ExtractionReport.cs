@@ -19,6 +19,12 @@ public sealed record ExtractionReport(
     /// <summary>Why that profile: "chosen", or "inferred from" the file that gave it away; null for none.</summary>
     public string? ProfileReason { get; init; }
 
+    /// <summary>
+    /// When everything is inside one top-level folder that a container reads as it is, what it is read as
+    /// ("a Triton model repository (resnet/config.pbtxt)"): why MPK3004 did not fire. Null otherwise.
+    /// </summary>
+    public string? AcceptedWrapper { get; init; }
+
     /// <summary>What the content scan read (per scanner) and which files no scanner claimed; null when no scan ran.</summary>
     public Content.ContentCoverage? Content { get; init; }
 

@@ -105,6 +105,7 @@ public static class ExtractionSimulator
         {
             Profile = profile.Name,
             ProfileReason = reason,
+            AcceptedWrapper = context.AcceptedWrapper,
         };
         return (report, materializer.FileSystem);
     }

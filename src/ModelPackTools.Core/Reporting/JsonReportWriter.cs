@@ -25,6 +25,12 @@ public static class JsonReportWriter
         {
             json.WriteString("profileReason", profileReason);
         }
+
+        if (report.AcceptedWrapper is { } wrapper)
+        {
+            json.WriteString("acceptedWrapper", wrapper);
+        }
+
         json.WriteBoolean("deployable", !report.HasErrors);
         json.WriteStartObject("summary");
         json.WriteNumber("entries", report.EntryCount);

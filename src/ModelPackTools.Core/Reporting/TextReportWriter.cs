@@ -61,7 +61,9 @@ public static class TextReportWriter
         return $"content: {scanned}; {Plural(coverage.NotScanned.Count, "file")} not scanned ({string.Join(", ", names)})";
     }
 
-    private static string ProfileNote(ExtractionReport report) => ProfileText(report) is { } text ? ", " + text : string.Empty;
+    private static string ProfileNote(ExtractionReport report) =>
+        (ProfileText(report) is { } text ? ", " + text : string.Empty) +
+        (report.AcceptedWrapper is { } wrapper ? ", one top-level folder read as " + Printable(wrapper) : string.Empty);
 
     /// <summary>
     /// "profile triton inferred from resnet/config.pbtxt", or null when no profile was in force, so that a generic

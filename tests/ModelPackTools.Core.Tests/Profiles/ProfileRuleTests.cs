@@ -104,6 +104,18 @@ public class ProfileRuleTests
         var report = Check(FrameworkProfiles.None, first, second);
 
         Assert.DoesNotContain("MPK3004", report.Codes());
+        Assert.NotNull(report.AcceptedWrapper);
+    }
+
+    [Fact]
+    public void The_report_says_what_the_wrapper_folder_is_read_as()
+    {
+        Assert.Equal(
+            "a TensorFlow Serving model (tfs-test-model/<version>/saved_model.pb)",
+            Check(FrameworkProfiles.Auto, "tfs-test-model/00000123/saved_model.pb", "tfs-test-model/00000123/variables/variables.index").AcceptedWrapper);
+        Assert.Equal("an LMI/DJL model (llama/serving.properties)", Check(FrameworkProfiles.Auto, "llama/serving.properties", "llama/config.json").AcceptedWrapper);
+        Assert.Null(Check(FrameworkProfiles.None, "model/model.pth", "model/code/inference.py").AcceptedWrapper);
+        Assert.Null(Check(FrameworkProfiles.None, "model.pth", "code/inference.py").AcceptedWrapper);
     }
 
     [Fact]

@@ -30,6 +30,21 @@ public class ReportWriterTests
     }
 
     [Fact]
+    public void A_wrapper_folder_a_container_reads_as_it_is_is_said_in_both_reports()
+    {
+        var report = Checks.CheckKeys("resnet/config.pbtxt", "resnet/1/model.onnx");
+        using var buffer = new MemoryStream();
+        JsonReportWriter.Write(report, buffer);
+        using var writer = new StringWriter();
+        TextReportWriter.Write(report, writer);
+
+        using var document = JsonDocument.Parse(buffer.ToArray());
+        Assert.Equal("a Triton model repository (resnet/config.pbtxt)", document.RootElement.GetProperty("acceptedWrapper").GetString());
+        Assert.Contains("one top-level folder read as a Triton model repository (resnet/config.pbtxt)", writer.ToString(), StringComparison.Ordinal);
+        Assert.False(JsonDocument.Parse(Json(Report)).RootElement.TryGetProperty("acceptedWrapper", out _));
+    }
+
+    [Fact]
     public void Sarif_report_carries_rules_results_and_levels()
     {
         using var buffer = new MemoryStream();
@@ -83,5 +98,12 @@ public class ReportWriterTests
 
         Assert.DoesNotContain('\u001b', writer.ToString());
         Assert.Contains("\\u001b", writer.ToString(), StringComparison.Ordinal);
+    }
+
+    private static byte[] Json(ModelPackTools.Extraction.ExtractionReport report)
+    {
+        using var buffer = new MemoryStream();
+        JsonReportWriter.Write(report, buffer);
+        return buffer.ToArray();
     }
 }

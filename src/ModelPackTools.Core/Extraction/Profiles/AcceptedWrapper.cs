@@ -21,14 +21,14 @@ internal static class AcceptedWrapper
 
         // Triton: /opt/ml/model is the model repository (`tritonserver --model-repository=/opt/ml/model`,
         // triton-inference-server/server docker/sagemaker/serve), so a model is `<name>/config.pbtxt`.
-        if (IsFile(children, "config.pbtxt"))
+        if (ContainerMarkers.In(folder, ContainerMarkers.TritonConfig) is not null)
         {
             return $"a Triton model repository ({folder.Name}/config.pbtxt)";
         }
 
         // LMI / DJL Serving: a model folder with serving.properties under the model store
         // (deepjavalibrary/djl-serving, serving/docker/dockerd-entrypoint.sh serves /opt/ml/model).
-        if (IsFile(children, "serving.properties"))
+        if (ContainerMarkers.In(folder, ContainerMarkers.ServingProperties) is not null)
         {
             return $"an LMI/DJL model ({folder.Name}/serving.properties)";
         }
@@ -44,7 +44,4 @@ internal static class AcceptedWrapper
 
         return null;
     }
-
-    private static bool IsFile(Dictionary<string, VirtualNode> children, string name) =>
-        children.TryGetValue(name, out var node) && node.IsFile;
 }

@@ -9,20 +9,7 @@ internal static class HuggingFaceLayout
     /// LMI / DJL Serving's serving.properties, at the root or in a top-level model folder (deepjavalibrary/djl-serving
     /// serves /opt/ml/model as its model store); null when there is none.
     /// </summary>
-    public static VirtualNode? ServingProperties(VirtualFileSystem tree)
-    {
-        var root = tree.Root.Children!;
-        if (root.TryGetValue("serving.properties", out var atRoot) && atRoot.IsFile)
-        {
-            return atRoot;
-        }
-
-        return root.Values
-            .Where(c => c.IsDirectory)
-            .OrderBy(c => c.Name, StringComparer.Ordinal)
-            .Select(c => c.Children!.GetValueOrDefault("serving.properties"))
-            .FirstOrDefault(n => n is { IsFile: true });
-    }
+    public static VirtualNode? ServingProperties(VirtualFileSystem tree) => ContainerMarkers.AtRootOrOneDown(tree, ContainerMarkers.ServingProperties);
 
     /// <summary>
     /// A transformers folder as `save_pretrained` writes it: config.json beside weights in a transformers file name

@@ -22,6 +22,6 @@ internal sealed class NoModelFileRule : ITreeRule
     public static bool OnlyHandlerCode(VirtualFileSystem tree)
     {
         var files = tree.AllNodes().Where(n => n.IsFile).ToList();
-        return files.Count > 0 && files.All(n => n.Path.StartsWith("code/", StringComparison.Ordinal) && !WeightsInCodeRule.IsWeights(n.Name));
+        return files.Count > 0 && files.All(n => n.Path.StartsWith("code/", StringComparison.Ordinal) && !WeightFiles.IsWeights(n.Name));
     }
 }

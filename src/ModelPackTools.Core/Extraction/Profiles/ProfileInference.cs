@@ -32,11 +32,9 @@ internal static class ProfileInference
             }
         }
 
-        var root = tree.Root;
-        var shallow = root.Children!.Values.Where(n => n.IsDirectory).OrderBy(n => n.Name, StringComparer.Ordinal).Prepend(root);
-        if (shallow.FirstOrDefault(f => f.Children!.TryGetValue("config.pbtxt", out var c) && c.IsFile) is { } triton)
+        if (ContainerMarkers.AtRootOrOneDown(tree, ContainerMarkers.TritonConfig) is { } triton)
         {
-            return (FrameworkProfiles.Triton, $"inferred from {(triton.Parent is null ? string.Empty : triton.Path + "/")}config.pbtxt");
+            return (FrameworkProfiles.Triton, $"inferred from {triton.Path}");
         }
 
         if (tree.AllNodes().FirstOrDefault(n => n.Name == "saved_model.pb" && n.IsFile) is { } savedModel)

@@ -8,7 +8,7 @@ internal sealed class TritonRootConfigRule : ITreeRule
 {
     public void Check(VirtualFileSystem tree, ExtractionContext context)
     {
-        if (tree.Root.Children!.TryGetValue("config.pbtxt", out var node) && node.IsFile)
+        if (ContainerMarkers.In(tree.Root, ContainerMarkers.TritonConfig) is { } node)
         {
             context.Diagnostics.Add(DiagnosticCatalog.TritonConfigAtRoot, node.Path);
         }

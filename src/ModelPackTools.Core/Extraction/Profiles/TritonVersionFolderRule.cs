@@ -10,9 +10,8 @@ internal sealed class TritonVersionFolderRule : ITreeRule
     {
         foreach (var model in tree.Root.Children!.Values.Where(c => c.IsDirectory))
         {
-            var children = model.Children!;
-            if (children.TryGetValue("config.pbtxt", out var config) && config.IsFile &&
-                !children.Values.Any(c => c.IsDirectory && c.Name.Length > 0 && c.Name.All(char.IsAsciiDigit)))
+            if (ContainerMarkers.In(model, ContainerMarkers.TritonConfig) is not null &&
+                !model.Children!.Values.Any(c => c.IsDirectory && c.Name.Length > 0 && c.Name.All(char.IsAsciiDigit)))
             {
                 context.Diagnostics.Add(DiagnosticCatalog.TritonNoVersionFolder, model.Path, model.Name);
             }

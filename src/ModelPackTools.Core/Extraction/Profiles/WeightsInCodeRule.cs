@@ -6,11 +6,6 @@ namespace ModelPackTools.Extraction.Profiles;
 /// <summary>PyTorch: weights under code/ are not where the toolkit's default loader looks (MPK7003).</summary>
 internal sealed class WeightsInCodeRule : ITreeRule
 {
-    private static readonly string[] WeightSuffixes = [".pt", ".pth", ".bin", ".safetensors", ".ckpt", ".onnx"];
-
-    /// <summary>A file name in one of the common weight formats.</summary>
-    public static bool IsWeights(string name) => WeightSuffixes.Any(s => name.EndsWith(s, StringComparison.OrdinalIgnoreCase));
-
     public void Check(VirtualFileSystem tree, ExtractionContext context)
     {
         if (!tree.Root.Children!.TryGetValue("code", out var code) || !code.IsDirectory)
@@ -21,7 +16,7 @@ internal sealed class WeightsInCodeRule : ITreeRule
         foreach (var node in tree.AllNodes())
         {
             if (node.IsFile && node.Path.StartsWith("code/", StringComparison.Ordinal) &&
-                IsWeights(node.Name))
+                WeightFiles.IsWeights(node.Name))
             {
                 context.Diagnostics.Add(DiagnosticCatalog.WeightsInCode, node.Path, node.Path);
             }

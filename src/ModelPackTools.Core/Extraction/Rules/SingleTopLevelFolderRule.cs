@@ -18,7 +18,16 @@ internal sealed class SingleTopLevelFolderRule : ITreeRule
         }
 
         var only = top.Values.Single();
-        if (only.IsDirectory && only.Children!.Count > 0 && AcceptedWrapper.Reason(only) is null)
+        if (!only.IsDirectory || only.Children!.Count == 0)
+        {
+            return;
+        }
+
+        if (AcceptedWrapper.Reason(only) is { } reason)
+        {
+            context.AcceptedWrapper = reason;
+        }
+        else
         {
             context.Diagnostics.Add(DiagnosticCatalog.SingleTopLevelFolder, only.Name, only.Name);
         }
