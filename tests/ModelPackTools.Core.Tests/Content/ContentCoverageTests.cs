@@ -109,6 +109,20 @@ public sealed class ContentCoverageTests : IDisposable
     }
 
     [Fact]
+    public void Configurations_a_scanner_judges_are_claimed_by_it()
+    {
+        using var other = new TempDirectory();
+        other.Write("m/resnet/config.pbtxt", "name: \"resnet\"\nplatform: \"onnxruntime_onnx\"\n");
+        other.Write("m/serving.properties", "engine=Python\n");
+
+        var coverage = ModelChecker.Check(other.Combine("m"), new CheckSettings()).Report.Content!;
+
+        Assert.Equal(1, coverage.Scanners.Single(s => s.Name == "triton-config").Files);
+        Assert.Equal(1, coverage.Scanners.Single(s => s.Name == "serving-properties").Files);
+        Assert.Empty(coverage.NotScanned);
+    }
+
+    [Fact]
     public void A_scan_that_does_not_say_it_claimed_its_file_leaves_it_not_scanned()
     {
         var report = ModelChecker.Check(this.Model, new CheckSettings { ContentInspectors = [new SilentInspector()] }).Report;
