@@ -10,14 +10,16 @@ public sealed class CheckCommandTests : IDisposable
     public void Dispose() => Directory.Delete(this.directory, recursive: true);
 
     [Fact]
-    public void Clean_sample_model_exits_0_with_one_summary_line()
+    public void Clean_sample_model_exits_0_with_the_content_line_and_the_summary()
     {
         var (exitCode, output, error) = CommandRunner.Run("check", RepositoryPaths.SampleModel);
 
         Assert.Equal(0, exitCode);
         Assert.Empty(error);
-        var line = Assert.Single(output.TrimEnd().Split('\n'));
-        Assert.Contains("deployable; 4 files", line, StringComparison.Ordinal);
+        var lines = output.TrimEnd().Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.Equal("content: safetensors 1; 3 files not scanned (code/inference.py, code/requirements.txt, config.json)", lines[0].TrimEnd('\r'));
+        Assert.Contains("deployable; 4 files", lines[1], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,12 +28,37 @@ public sealed class ContentScanOptionTests : IDisposable
     }
 
     [Fact]
+    public void Check_json_lists_what_each_scanner_read_and_every_file_not_scanned()
+    {
+        var (_, output, _) = CommandRunner.Run("check", this.Model(Namespace), "--format", "json");
+
+        using var document = System.Text.Json.JsonDocument.Parse(output);
+        var content = document.RootElement.GetProperty("content");
+        Assert.Equal(2, content.GetProperty("filesOffered").GetInt32());
+        Assert.Equal(["config.json"], content.GetProperty("notScanned").EnumerateArray().Select(e => e.GetString()));
+        var pickle = content.GetProperty("scanners").EnumerateArray().First();
+        Assert.Equal(("pickle", 1, Namespace.Length), (pickle.GetProperty("name").GetString(), pickle.GetProperty("files").GetInt32(), pickle.GetProperty("bytes").GetInt32()));
+    }
+
+    [Fact]
+    public void Sarif_carries_the_coverage_in_the_runs_properties()
+    {
+        var (_, output, _) = CommandRunner.Run("check", this.Model(Namespace), "--format", "sarif");
+
+        using var document = System.Text.Json.JsonDocument.Parse(output);
+        var content = document.RootElement.GetProperty("runs")[0].GetProperty("properties").GetProperty("content");
+        Assert.Equal(2, content.GetProperty("filesOffered").GetInt32());
+        Assert.Equal(["config.json"], content.GetProperty("notScanned").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
     public void No_content_scan_skips_the_scan()
     {
         var (exitCode, output, _) = CommandRunner.Run("check", this.Model(OsSystem), "--no-content-scan");
 
         Assert.Equal(0, exitCode);
         Assert.DoesNotContain("MPK4", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("content:", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,6 +12,8 @@ public sealed class ContentInspection(IReadOnlyList<IContentInspector> inspector
 {
     private readonly List<(string Path, int Inspector, Diagnostic Finding)> findings = [];
     private readonly List<(string Path, int Inspector, object Value)> collected = [];
+    private readonly Dictionary<string, long> offered = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Path, int Inspector)> claims = [];
 
     public static ContentInspection None { get; } = new([]);
 
@@ -36,6 +38,11 @@ public sealed class ContentInspection(IReadOnlyList<IContentInspector> inspector
         if (inspectors.Count == 0)
         {
             return null;
+        }
+
+        lock (this.offered)
+        {
+            this.offered[path] = size;
         }
 
         var subject = new ContentSubject(path, size, localPath);
@@ -82,6 +89,33 @@ public sealed class ContentInspection(IReadOnlyList<IContentInspector> inspector
         }
 
         return all;
+    }
+
+    /// <summary>
+    /// Which scanner read how many files, and which offered files none claimed. Call once every file was offered
+    /// (it is what <see cref="Extraction.ModelCheck"/> puts in the report).
+    /// </summary>
+    public ContentCoverage Coverage()
+    {
+        lock (this.offered)
+        {
+            var scanners = inspectors.Select((inspector, i) =>
+            {
+                var mine = this.claims.Where(c => c.Inspector == i).Select(c => this.offered[c.Path]).ToList();
+                return new ScannerCoverage(inspector.Name, mine.Count, mine.Sum());
+            });
+            var claimed = this.claims.Select(c => c.Path).ToHashSet(StringComparer.Ordinal);
+            var notScanned = this.offered.Keys.Where(p => !claimed.Contains(p)).Order(StringComparer.Ordinal);
+            return new ContentCoverage([.. scanners], this.offered.Count, [.. notScanned]);
+        }
+    }
+
+    internal void Claim(string path, int inspector)
+    {
+        lock (this.offered)
+        {
+            this.claims.Add((path, inspector));
+        }
     }
 
     internal void Keep(string path, int inspector, object value)

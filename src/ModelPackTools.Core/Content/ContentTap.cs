@@ -33,7 +33,7 @@ public sealed class ContentTap
         }
     }
 
-    /// <summary>Collects every scan's findings, and what collecting scans keep for the aggregation step; a second call does nothing.</summary>
+    /// <summary>Collects every scan's findings, its claim (for the coverage), and what collecting scans keep for the aggregation step; a second call does nothing.</summary>
     public void Complete()
     {
         if (this.completed)
@@ -45,6 +45,11 @@ public sealed class ContentTap
         foreach (var (inspector, scan) in this.all)
         {
             this.owner.Report(this.path, inspector, scan.Complete());
+            if (scan.Claimed)
+            {
+                this.owner.Claim(this.path, inspector);
+            }
+
             if (scan is ICollectingScan { Collected: { } value })
             {
                 this.owner.Keep(this.path, inspector, value);

@@ -33,7 +33,8 @@ public static partial class DiagnosticCatalog
         "The scan reads every opcode of the stream (protocols 0-5, as CPython's Lib/pickletools.py defines them) " +
         "without running any. A stream it cannot follow to its STOP (truncated, an unknown opcode, a stack or memo " +
         "that does not add up, data after STOP) is not called clean: unpicklers stop at different places, and " +
-        "scanners that skip a broken stream are how payloads get past them. Fix: save the model again.");
+        "scanners that skip a broken stream are how payloads get past them. The same holds for the containers torch " +
+        "reads pickles from: a legacy torch tar whose headers, members or records do not add up. Fix: save the model again.");
 
     public static readonly DiagnosticDescriptor SafetensorsInvalid = new(
         "MPK4004", "Invalid safetensors header", DiagnosticSeverity.Error,

@@ -25,6 +25,9 @@ public sealed record ExtractionReport(
     /// </summary>
     public string? AcceptedWrapper { get; init; }
 
+    /// <summary>What the content scan read (per scanner) and which files no scanner claimed; null when no scan ran.</summary>
+    public Content.ContentCoverage? Content { get; init; }
+
     public int ErrorCount => this.Diagnostics.Count(d => d.IsError);
 
     public int WarningCount => this.Diagnostics.Count(d => !d.IsError);

@@ -77,6 +77,7 @@ public sealed class ModelCheck
         }
 
         var findings = content.Conclude(new MaterializedView(tree, fileSystem), report.Profile, simulation.Environment);
+        report = report with { Content = content.Coverage() };
         if (findings.Count == 0)
         {
             return report;

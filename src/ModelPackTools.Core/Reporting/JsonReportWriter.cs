@@ -40,6 +40,7 @@ public static class JsonReportWriter
         json.WriteNumber("errors", report.ErrorCount);
         json.WriteNumber("warnings", report.WarningCount);
         json.WriteEndObject();
+        WriteContent(json, report.Content);
         WriteDiagnostics(json, report.Diagnostics);
         json.WriteEndObject();
     }
@@ -68,6 +69,41 @@ public static class JsonReportWriter
         }
 
         json.WriteEndArray();
+    }
+
+    /// <summary>
+    /// "content": every scanner of the check with the files it read as its format and their size, how many files were
+    /// offered, and every file none claimed (ordinal order); null when no scan ran (`--no-content-scan`).
+    /// </summary>
+    public static void WriteContent(Utf8JsonWriter json, Content.ContentCoverage? coverage)
+    {
+        if (coverage is null)
+        {
+            json.WriteNull("content");
+            return;
+        }
+
+        json.WriteStartObject("content");
+        json.WriteStartArray("scanners");
+        foreach (var scanner in coverage.Scanners)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", scanner.Name);
+            json.WriteNumber("files", scanner.Files);
+            json.WriteNumber("bytes", scanner.Bytes);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteNumber("filesOffered", coverage.FilesOffered);
+        json.WriteStartArray("notScanned");
+        foreach (var path in coverage.NotScanned)
+        {
+            json.WriteStringValue(path);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     // Always present, null when the finding is not about a line of a text file, like "path".

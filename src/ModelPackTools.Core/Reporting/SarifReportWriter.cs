@@ -8,13 +8,14 @@ namespace ModelPackTools.Reporting;
 /// <summary>
 /// SARIF 2.1.0 for code-scanning tools. The input file is the artifact; the entry inside it (an archive member or an
 /// S3 key) is a logical location, since it is not a file in the repository. A finding located in a text file (a spec
-/// key) has that file as its artifact and a region with the line and column.
+/// key) has that file as its artifact and a region with the line and column. The content scan's coverage (the JSON
+/// report's "content") is the run's property bag, `properties.content`.
 /// </summary>
 public static class SarifReportWriter
 {
-    public static void Write(ExtractionReport report, Stream output) => Write(report.Input, report.Diagnostics, output);
+    public static void Write(ExtractionReport report, Stream output) => Write(report.Input, report.Diagnostics, output, report.Content);
 
-    public static void Write(string input, IReadOnlyList<Diagnostic> diagnostics, Stream output)
+    public static void Write(string input, IReadOnlyList<Diagnostic> diagnostics, Stream output, Content.ContentCoverage? coverage = null)
     {
         var rules = diagnostics.Select(d => d.Descriptor).Distinct().OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
         var artifacts = new List<string> { input };
@@ -57,6 +58,13 @@ public static class SarifReportWriter
         }
 
         json.WriteEndArray();
+        if (coverage is not null)
+        {
+            json.WriteStartObject("properties");
+            JsonReportWriter.WriteContent(json, coverage);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteEndObject();

@@ -164,7 +164,7 @@ public sealed class ContentScanTests : IDisposable
     [Fact]
     public void The_shipped_scanners_are_registered_by_name()
     {
-        Assert.Equal(["pickle", "zip", "npy", "joblib", "safetensors", "triton-config", "shard-index", "serving-properties", "tokenizer", "onnx"], ContentInspectors.All.Select(i => i.Name));
+        Assert.Equal(["pickle", "zip", "npy", "joblib", "torch-tar", "safetensors", "triton-config", "shard-index", "serving-properties", "tokenizer", "onnx"], ContentInspectors.All.Select(i => i.Name));
         Assert.Same(PickleInspector.Default, ContentInspectors.Find("PICKLE"));
     }
 

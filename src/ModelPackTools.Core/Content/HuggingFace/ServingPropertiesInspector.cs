@@ -103,6 +103,9 @@ public sealed class ServingPropertiesInspector : IContentInspector, IContentAggr
 
         public object? Collected => this.properties;
 
+        // Begun by the file's name and read whole: serving.properties is judged (MPK7022-MPK7026), so it is this scanner's file.
+        public bool Claimed => true;
+
         public bool Append(ReadOnlySpan<byte> data)
         {
             this.text.Write(data);

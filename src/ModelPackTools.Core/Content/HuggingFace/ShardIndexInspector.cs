@@ -127,6 +127,9 @@ public sealed class ShardIndexInspector : IContentInspector, IContentAggregator
         }
 
         public IEnumerable<Diagnostic> Complete() => [];
+
+        // Begun by the index's name, read whole: the index is this scanner's file.
+        public bool Claimed => true;
     }
 
     private sealed class HeaderScan(long fileLength) : ICollectingScan
@@ -135,6 +138,9 @@ public sealed class ShardIndexInspector : IContentInspector, IContentAggregator
         private long needed = 8;
 
         public object? Collected => SafetensorsHeaderValidator.TensorNames(this.header.WrittenSpan, fileLength) is { } names ? new ShardHeader(names) : null;
+
+        // The shard's header serves the index's judgement; the file is the safetensors scanner's to claim.
+        public bool Claimed => false;
 
         public bool Append(ReadOnlySpan<byte> data)
         {

@@ -116,6 +116,9 @@ public sealed class TokenizerFilesInspector : IContentInspector, IContentAggrega
 
         public object? Collected => TextModelReason(this.text.WrittenSpan) is { } reason ? new TextModel(reason) : null;
 
+        // config.json is read for the model type only, the folder is judged, not the file: no claim.
+        public bool Claimed => false;
+
         public bool Append(ReadOnlySpan<byte> data)
         {
             this.text.Write(data);

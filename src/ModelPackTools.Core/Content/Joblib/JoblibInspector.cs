@@ -51,11 +51,21 @@ public sealed class JoblibInspector(IReadOnlySet<string> reviewed) : IContentIns
             return !this.decided || JoblibCompression.CanDecode(this.kind);
         }
 
+        public bool Claimed { get; private set; }
+
         public IEnumerable<Diagnostic> Complete()
+        {
+            var findings = this.Judge();
+            this.Claimed = findings is not null;
+            return findings ?? [];
+        }
+
+        // Null when the file is not a joblib file this scan judged (not compressed, or compressed but not a pickle).
+        private IEnumerable<Diagnostic>? Judge()
         {
             if (this.kind == JoblibCompression.Kind.None)
             {
-                return [];
+                return null;
             }
 
             string name = this.kind.ToString().ToLowerInvariant();
@@ -64,20 +74,20 @@ public sealed class JoblibInspector(IReadOnlySet<string> reviewed) : IContentIns
             {
                 return namedLikePickle
                     ? [DiagnosticCatalog.CompressedPickleUnreadable.Create(subject.Path, name)]
-                    : [];
+                    : null;
             }
 
             if (this.tooLong)
             {
                 return namedLikePickle
                     ? [DiagnosticCatalog.NestingTooDeep.Create(subject.Path, $"the {name}-compressed stream", $"larger than the {ContentNesting.MaxBytes >> 20} MiB the scan holds")]
-                    : [];
+                    : null;
             }
 
             var (data, problem, overLimit) = JoblibCompression.Decode(this.kind, this.bytes.WrittenSpan.ToArray());
             if (data is null)
             {
-                return !namedLikePickle ? []
+                return !namedLikePickle ? null
                     : overLimit ? [DiagnosticCatalog.NestingTooDeep.Create(subject.Path, $"the {name}-compressed stream", problem)]
                     : [DiagnosticCatalog.PickleUnparsable.Create(subject.Path, $"the {name}-compressed stream {problem}", 0)];
             }
@@ -85,7 +95,7 @@ public sealed class JoblibInspector(IReadOnlySet<string> reviewed) : IContentIns
             // joblib writes protocol 2 and up; without a PROTO the decompressed bytes are some other compressed file.
             if (data is not [0x80, >= 2 and <= 5, ..] && !namedLikePickle)
             {
-                return [];
+                return null;
             }
 
             return PickleStreams.Judge(subject.Path, data, new ContentNesting(reviewed).Deeper())

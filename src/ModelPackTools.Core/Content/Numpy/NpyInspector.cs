@@ -76,6 +76,8 @@ public sealed partial class NpyInspector(IReadOnlySet<string> reviewed) : IConte
             return true;
         }
 
+        public bool Claimed => !this.rejected && this.bytes.WrittenCount >= Magic.Length;
+
         public IEnumerable<Diagnostic> Complete()
         {
             if (this.rejected || this.bytes.WrittenCount < Magic.Length)

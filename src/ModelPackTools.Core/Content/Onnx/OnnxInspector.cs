@@ -49,6 +49,9 @@ public sealed class OnnxInspector : IContentInspector, IContentAggregator
         // Every model is collected, without external data too, so that a later copy of a path replaces an earlier one.
         public object? Collected => this.IsModel ? new OnnxExternalData(this.reader.ExternalTensors) : null;
 
+        // A .onnx file is judged whether or not it parses (MPK4020 when not); a file under another name only when it is a model.
+        public bool Claimed => !this.declined && (this.IsModel || named);
+
         private bool IsModel => !this.declined && this.reader.Error is null && this.reader.IrVersion is not null && this.reader.HasGraph;
 
         public bool Append(ReadOnlySpan<byte> data)

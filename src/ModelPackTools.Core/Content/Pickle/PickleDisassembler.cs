@@ -31,6 +31,7 @@ public static class PickleDisassembler
             PersistentIds = machine.PersistentIds,
             GlobalBuilds = machine.GlobalBuilds,
             NestedLoads = machine.NestedLoads,
+            Calls = machine.Calls,
             End = end,
             Value = value,
         };
@@ -46,6 +47,8 @@ public static class PickleDisassembler
         public List<PickleImport> GlobalBuilds { get; } = [];
 
         public List<PickleNestedLoad> NestedLoads { get; } = [];
+
+        public List<PickleImport> Calls { get; } = [];
 
         public (string? Error, long ErrorOffset, int End, object? Value) Run(ReadOnlySpan<byte> data, int start, bool wholeStream, bool joblib)
         {
@@ -271,6 +274,7 @@ public static class PickleDisassembler
                 return PickleValue.Other;
             }
 
+            this.Calls.Add(global.Import);
             var items = (args as PickleTuple)?.Items;
             if (PickleLoaders.ReadsContent(global.Import))
             {
@@ -295,6 +299,7 @@ public static class PickleDisassembler
                 return PickleValue.Other;
             }
 
+            this.Calls.Add(global.Import);
             if (PickleLoaders.ReadsContent(global.Import))
             {
                 this.NestedLoads.Add(new(global.Import, at, null));

@@ -22,6 +22,9 @@ public sealed record PickleDisassembly(IReadOnlyList<PickleImport> Imports, stri
     /// <summary>The calls of loaders that unpickle their argument, with the bytes they are given where those are constant.</summary>
     public IReadOnlyList<PickleNestedLoad> NestedLoads { get; init; } = [];
 
+    /// <summary>The imported globals the stream calls (REDUCE, INST, OBJ, NEWOBJ, NEWOBJ_EX) before its STOP or where it broke.</summary>
+    public IReadOnlyList<PickleImport> Calls { get; init; } = [];
+
     /// <summary>Where the stream ended: just after its STOP, or where it broke.</summary>
     public int End { get; init; }
 

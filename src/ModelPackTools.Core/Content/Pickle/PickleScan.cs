@@ -7,9 +7,10 @@ namespace ModelPackTools.Content.Pickle;
 /// <summary>
 /// One file's pickle scan. A stream that starts with PROTO (0x80 and a protocol 0-5) is a pickle. Protocol 0 and 1
 /// streams have no header, so a file that starts with another opcode a pickler writes first is a candidate: it is
-/// judged as a pickle when it parses to its STOP, when it imports a known-dangerous name before it breaks (a payload
-/// with trailing garbage), or when its name says pickle (.pkl, .pt, ...); anything else (a text file that happens to
-/// start with '(') is not reported. The stream is kept in memory up to <see cref="MaxStreamBytes"/>; a longer pickle is
+/// judged as a pickle when it parses to its STOP, when it imports a known-dangerous name or calls anything it imported
+/// before it breaks (a payload with trailing garbage: `torch.load` and `pickle.load` run a protocol 0 stream opcode by
+/// opcode, so the call has happened by the time the garbage is read, whatever the import), or when its name says
+/// pickle (.pkl, .pt, ...); anything else (a text file that happens to start with '(' or 'c') is not reported. The stream is kept in memory up to <see cref="MaxStreamBytes"/>; a longer pickle is
 /// an error, never a pass.
 /// </summary>
 internal sealed class PickleScan(ContentSubject subject, IReadOnlySet<string> reviewed) : IContentScan
@@ -59,6 +60,8 @@ internal sealed class PickleScan(ContentSubject subject, IReadOnlySet<string> re
         return this.state != State.NotPickle;
     }
 
+    public bool Claimed { get; private set; }
+
     public IEnumerable<Diagnostic> Complete()
     {
         if (this.state == State.Undecided)
@@ -73,14 +76,16 @@ internal sealed class PickleScan(ContentSubject subject, IReadOnlySet<string> re
 
         if (this.tooLong)
         {
-            return this.state == State.Framed || this.NamedLikePickle()
+            this.Claimed = this.state == State.Framed || this.NamedLikePickle();
+            return this.Claimed
                 ? [DiagnosticCatalog.PickleUnparsable.Create(subject.Path, $"the stream is longer than the {MaxStreamBytes >> 20} MiB the scan reads", MaxStreamBytes)]
                 : [];
         }
 
         var disassembly = PickleDisassembler.Disassemble(this.buffer.WrittenSpan);
         bool isPickle = this.state == State.Framed || disassembly.Error is null || this.NamedLikePickle()
-            || disassembly.Imports.Any(PickleImportPolicy.IsDangerous);
+            || disassembly.Imports.Any(PickleImportPolicy.IsDangerous) || disassembly.Calls.Count > 0;
+        this.Claimed = isPickle;
         return isPickle ? PickleStreams.Judge(subject.Path, this.buffer.WrittenSpan, new ContentNesting(reviewed)) : [];
     }
 

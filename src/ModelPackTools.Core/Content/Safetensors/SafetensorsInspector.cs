@@ -51,6 +51,8 @@ public sealed class SafetensorsInspector : IContentInspector
             return false;
         }
 
+        public bool Claimed => !this.rejected && (this.isSafetensors || this.named);
+
         public IEnumerable<Diagnostic> Complete()
         {
             if (this.rejected || (!this.isSafetensors && !this.named))

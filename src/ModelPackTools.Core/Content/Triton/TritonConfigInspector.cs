@@ -138,6 +138,9 @@ public sealed class TritonConfigInspector : IContentInspector, IContentAggregato
 
         public object? Collected { get; private set; }
 
+        // Begun by the file's place and name (<folder>/config.pbtxt): the configuration is this scanner's file.
+        public bool Claimed => true;
+
         public bool Append(ReadOnlySpan<byte> data)
         {
             this.text.Write(data);

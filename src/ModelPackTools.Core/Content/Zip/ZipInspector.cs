@@ -57,6 +57,8 @@ public sealed class ZipInspector(IReadOnlySet<string> reviewed) : IContentInspec
             return true;
         }
 
+        public bool Claimed => this.isZip == true;
+
         public IEnumerable<Diagnostic> Complete()
         {
             if (this.isZip != true)
