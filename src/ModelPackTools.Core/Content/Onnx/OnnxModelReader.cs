@@ -30,7 +30,7 @@ internal sealed class OnnxModelReader
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private readonly List<Frame> frames = [];
+    private readonly List<OnnxReaderFrame> frames = [];
     private readonly List<OnnxExternalTensor> external = [];
     private State state = State.Tag;
     private ulong varint;
@@ -44,7 +44,7 @@ internal sealed class OnnxModelReader
     /// <param name="size">The file's size: no field may run past it (negative when unknown).</param>
     public OnnxModelReader(long size)
     {
-        this.frames.Add(new Frame(OnnxMessage.Model, size < 0 ? long.MaxValue : size));
+        this.frames.Add(new OnnxReaderFrame(OnnxMessage.Model, size < 0 ? long.MaxValue : size));
     }
 
     private enum State
@@ -77,7 +77,7 @@ internal sealed class OnnxModelReader
     /// <summary>Payload bytes the reader is skipping next: a caller with random access may seek over them (<see cref="Skipped"/>).</summary>
     public long SkipRemaining => this.state == State.Skip ? this.remaining : 0;
 
-    private Frame Top => this.frames[^1];
+    private OnnxReaderFrame Top => this.frames[^1];
 
     /// <summary>The caller moved past <paramref name="count"/> bytes of <see cref="SkipRemaining"/> without feeding them.</summary>
     public void Skipped(long count)
@@ -142,19 +142,13 @@ internal sealed class OnnxModelReader
         }
         else if (this.frames.Count > 1)
         {
-            this.Fail($"the file ends inside a {Name(this.Top.Message)}");
+            this.Fail($"the file ends inside a {OnnxSchema.ProtoName(this.Top.Message)}");
         }
         else if (this.Top.End != long.MaxValue && this.Position < this.Top.End)
         {
             this.Fail($"the file ends after {this.Position} of its {this.Top.End} bytes");
         }
     }
-
-    private static string Name(OnnxMessage message) => message switch
-    {
-        OnnxMessage.ExternalDataEntry => "StringStringEntryProto",
-        _ => message + "Proto",
-    };
 
     private ReadOnlySpan<byte> ReadVarint(ReadOnlySpan<byte> data)
     {
@@ -163,7 +157,7 @@ internal sealed class OnnxModelReader
         {
             if (this.Position >= this.Top.End)
             {
-                this.Fail(this.frames.Count == 1 ? "a field runs past the end of the file" : $"a field runs past the end of its {Name(this.Top.Message)}");
+                this.Fail(this.frames.Count == 1 ? "a field runs past the end of the file" : $"a field runs past the end of its {OnnxSchema.ProtoName(this.Top.Message)}");
                 return [];
             }
 
@@ -219,14 +213,14 @@ internal sealed class OnnxModelReader
         var wire = (int)(tag & 7);
         if (wire is not (ProtobufWire.Varint or ProtobufWire.Fixed64 or ProtobufWire.LengthDelimited or ProtobufWire.Fixed32))
         {
-            this.Fail($"field {this.field} of a {Name(this.Top.Message)} has the {ProtobufWire.Name(wire)} wire type, which no ONNX field has");
+            this.Fail($"field {this.field} of a {OnnxSchema.ProtoName(this.Top.Message)} has the {ProtobufWire.Name(wire)} wire type, which no ONNX field has");
             return;
         }
 
         this.rule = OnnxSchema.Rule(this.Top.Message, this.field);
         if (this.rule.Use != FieldUse.Skip && wire != this.rule.WireType)
         {
-            this.Fail($"field {this.field} of a {Name(this.Top.Message)} has the {ProtobufWire.Name(wire)} wire type, not {ProtobufWire.Name(this.rule.WireType)}");
+            this.Fail($"field {this.field} of a {OnnxSchema.ProtoName(this.Top.Message)} has the {ProtobufWire.Name(wire)} wire type, not {ProtobufWire.Name(this.rule.WireType)}");
             return;
         }
 
@@ -250,8 +244,8 @@ internal sealed class OnnxModelReader
         if (length > (ulong)room)
         {
             this.Fail(this.frames.Count == 1
-                ? $"field {this.field} of a {Name(this.Top.Message)} is {length} bytes long, past the end of the file"
-                : $"field {this.field} of a {Name(this.Top.Message)} is {length} bytes long, past the end of its {Name(this.Top.Message)}");
+                ? $"field {this.field} of a {OnnxSchema.ProtoName(this.Top.Message)} is {length} bytes long, past the end of the file"
+                : $"field {this.field} of a {OnnxSchema.ProtoName(this.Top.Message)} is {length} bytes long, past the end of its {OnnxSchema.ProtoName(this.Top.Message)}");
             return;
         }
 
@@ -270,7 +264,7 @@ internal sealed class OnnxModelReader
                     this.HasGraph = true;
                 }
 
-                this.frames.Add(new Frame(this.rule.Message, this.Position + size));
+                this.frames.Add(new OnnxReaderFrame(this.rule.Message, this.Position + size));
                 this.FieldDone();
                 break;
             case FieldUse.Keep when this.Top.Message == OnnxMessage.ExternalDataEntry && size > MaxEntryString:
@@ -296,7 +290,7 @@ internal sealed class OnnxModelReader
     {
         if (count > this.Top.End - this.Position)
         {
-            this.Fail($"field {this.field} of a {Name(this.Top.Message)} runs past the end of its {(this.frames.Count == 1 ? "file" : Name(this.Top.Message))}");
+            this.Fail($"field {this.field} of a {OnnxSchema.ProtoName(this.Top.Message)} runs past the end of its {(this.frames.Count == 1 ? "file" : OnnxSchema.ProtoName(this.Top.Message))}");
             return;
         }
 
@@ -376,7 +370,7 @@ internal sealed class OnnxModelReader
         }
     }
 
-    private void Close(Frame done)
+    private void Close(OnnxReaderFrame done)
     {
         if (done.Message == OnnxMessage.ExternalDataEntry)
         {
@@ -405,24 +399,5 @@ internal sealed class OnnxModelReader
             this.Error = reason;
             this.ErrorAt = this.Position;
         }
-    }
-
-    private sealed class Frame(OnnxMessage message, long end)
-    {
-        private List<KeyValuePair<string, string>>? entries;
-
-        public OnnxMessage Message => message;
-
-        public long End => end;
-
-        public string? Name { get; set; }
-
-        public ulong DataLocation { get; set; }
-
-        public string? Key { get; set; }
-
-        public string? Value { get; set; }
-
-        public List<KeyValuePair<string, string>> Entries => this.entries ??= [];
     }
 }

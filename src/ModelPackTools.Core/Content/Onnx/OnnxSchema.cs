@@ -20,6 +20,13 @@ internal static class OnnxSchema
     /// <summary>TensorProto.DataLocation.EXTERNAL.</summary>
     public const ulong External = 1;
 
+    /// <summary>The name onnx.proto gives a message, for the reader's errors.</summary>
+    public static string ProtoName(OnnxMessage message) => message switch
+    {
+        OnnxMessage.ExternalDataEntry => "StringStringEntryProto",
+        _ => message + "Proto",
+    };
+
     public static FieldRule Rule(OnnxMessage message, int field) => message switch
     {
         // ModelProto: ir_version 1, producer_name 2, producer_version 3, domain 4, model_version 5, doc_string 6,
