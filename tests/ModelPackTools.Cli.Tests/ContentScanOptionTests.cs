@@ -128,16 +128,20 @@ public sealed class ContentScanOptionTests : IDisposable
     }
 
     [Fact]
-    public void Pack_json_and_build_sarif_carry_the_content_object_of_check()
+    public void Pack_and_layout_json_and_build_sarif_carry_the_content_object_of_check()
     {
         var model = this.Model(Namespace);
 
         var pack = CommandRunner.Run("pack", model, "-o", Path.Combine(this.directory, "model.tar.gz"), "--allow-import", "argparse.Namespace", "--format", "json");
+        var layout = CommandRunner.Run("layout", model, "-o", Path.Combine(this.directory, "layout"), "--format", "json");
         var build = CommandRunner.Run("build", "--spec", this.Spec(), "-o", Path.Combine(this.directory, "out"), "--format", "sarif");
 
         using var packed = System.Text.Json.JsonDocument.Parse(pack.Output);
+        using var laidOut = System.Text.Json.JsonDocument.Parse(layout.Output);
         using var sarif = System.Text.Json.JsonDocument.Parse(build.Output);
-        foreach (var content in new[] { packed.RootElement.GetProperty("content"), sarif.RootElement.GetProperty("runs")[0].GetProperty("properties").GetProperty("content") })
+        Assert.Equal((1, false), (layout.ExitCode, laidOut.RootElement.GetProperty("laidOut").GetBoolean()));
+        Assert.Equal("MPK4001", laidOut.RootElement.GetProperty("diagnostics")[0].GetProperty("code").GetString());
+        foreach (var content in new[] { packed.RootElement.GetProperty("content"), laidOut.RootElement.GetProperty("content"), sarif.RootElement.GetProperty("runs")[0].GetProperty("properties").GetProperty("content") })
         {
             Assert.Equal(2, content.GetProperty("filesOffered").GetInt32());
             Assert.Equal(["config.json"], content.GetProperty("notScanned").EnumerateArray().Select(e => e.GetString()));
