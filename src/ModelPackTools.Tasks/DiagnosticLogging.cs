@@ -1,5 +1,8 @@
+using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using ModelPackTools.Content;
 using ModelPackTools.Diagnostics;
+using ModelPackTools.Reporting;
 
 namespace ModelPackTools.Tasks;
 
@@ -36,6 +39,19 @@ internal static class DiagnosticLogging
         else
         {
             log.LogWarning(null, diagnostic.Code, diagnostic.Code, HelpLink, file, line, column, 0, 0, "{0}", diagnostic.Message);
+        }
+    }
+
+    /// <summary>
+    /// The content scan's coverage line (`content: pickle 1; 1 file not scanned (config.json)`), the one `check`
+    /// prints, as a low-importance message: visible with `-v:d` or in a binary log, silent in a normal build.
+    /// Nothing when no scan ran.
+    /// </summary>
+    public static void LogCoverage(TaskLoggingHelper log, ContentCoverage? coverage)
+    {
+        if (TextReportWriter.ContentLine(coverage) is { } line)
+        {
+            log.LogMessage(MessageImportance.Low, "ModelPack: {0}", line);
         }
     }
 }

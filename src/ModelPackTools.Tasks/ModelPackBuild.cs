@@ -49,6 +49,7 @@ public sealed class ModelPackBuild : ModelPackTask, ICancelableTask, IDisposable
         {
             var result = BuildPipeline.RunAsync(spec, this.OutputPath, write, check, this.cancellation.Token).GetAwaiter().GetResult();
             DiagnosticLogging.LogAll(this.Log, result.Diagnostics, spec.SpecPath, spec.SourcePath);
+            DiagnosticLogging.LogCoverage(this.Log, result.Check?.Content);
             if (this.Log.HasLoggedErrors && result.Facts is not null)
             {
                 // A warning MSBuild turned into an error (WarningsAsErrors, -warnaserror): the engine saw none and wrote

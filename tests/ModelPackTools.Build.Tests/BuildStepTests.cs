@@ -101,7 +101,7 @@ public sealed class BuildStepTests(PackedPackagesFixture packages) : IClassFixtu
     }
 
     [Fact]
-    public void A_pickle_that_imports_an_unreviewed_name_fails_the_build_until_the_import_is_allowed()
+    public void A_pickle_that_imports_an_unreviewed_name_fails_the_build_until_the_import_is_allowed_and_the_coverage_is_logged()
     {
         var project = this.PlainProject(SampleSpec);
         // Protocol 4, STACK_GLOBAL argparse.Namespace, EMPTY_TUPLE, NEWOBJ, STOP: nothing dangerous, but not reviewed.
@@ -109,12 +109,16 @@ public sealed class BuildStepTests(PackedPackagesFixture packages) : IClassFixtu
         File.WriteAllBytes(Path.Combine(project, "model", "extra.pkl"), pickle);
 
         var (refusedCode, refused) = packages.Run("dotnet", project, "build");
-        var (allowedCode, allowed) = packages.Run("dotnet", project, "build", "-p:ModelPackAllowImports=argparse.Namespace");
+        var (allowedCode, allowed) = packages.Run("dotnet", project, "build", "-v:d", "-p:ModelPackAllowImports=argparse.Namespace");
 
         Assert.NotEqual(0, refusedCode);
         Assert.Matches(@"model/extra\.pkl ?: error MPK4001: .*argparse\.Namespace", refused);
         Assert.Equal(0, allowedCode);
         Assert.DoesNotContain("MPK4001", allowed, StringComparison.Ordinal);
+
+        // The coverage line check prints, as a low-importance message: in a detailed log, not in a normal one.
+        Assert.Matches(@"ModelPack: content: [^\n]*pickle \d", allowed);
+        Assert.DoesNotContain("ModelPack: content:", refused, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -108,6 +108,54 @@ public sealed class ContentScanOptionTests : IDisposable
         Assert.True(File.Exists(archive));
     }
 
+    [Fact]
+    public void Pack_layout_and_build_print_the_coverage_line_of_check()
+    {
+        var model = this.Model(Namespace);
+        var allow = new[] { "--allow-import", "argparse.Namespace" };
+        const string Line = "content: pickle 1; 1 file not scanned (config.json)";
+
+        var checkOutput = CommandRunner.Run(["check", model, .. allow]).Output;
+        var pack = CommandRunner.Run(["pack", model, "-o", Path.Combine(this.directory, "model.tar.gz"), .. allow]);
+        var layout = CommandRunner.Run(["layout", model, "-o", Path.Combine(this.directory, "layout"), .. allow]);
+        var build = CommandRunner.Run(["build", "--spec", this.Spec(), "-o", Path.Combine(this.directory, "out"), .. allow]);
+
+        Assert.Contains(Line, checkOutput, StringComparison.Ordinal);
+        Assert.Equal((0, 0, 0), (pack.ExitCode, layout.ExitCode, build.ExitCode));
+        Assert.Contains(Line, pack.Output, StringComparison.Ordinal);
+        Assert.Contains(Line, layout.Output, StringComparison.Ordinal);
+        Assert.Contains(Line, build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pack_and_layout_json_and_build_sarif_carry_the_content_object_of_check()
+    {
+        var model = this.Model(Namespace);
+
+        var pack = CommandRunner.Run("pack", model, "-o", Path.Combine(this.directory, "model.tar.gz"), "--allow-import", "argparse.Namespace", "--format", "json");
+        var layout = CommandRunner.Run("layout", model, "-o", Path.Combine(this.directory, "layout"), "--format", "json");
+        var build = CommandRunner.Run("build", "--spec", this.Spec(), "-o", Path.Combine(this.directory, "out"), "--format", "sarif");
+
+        using var packed = System.Text.Json.JsonDocument.Parse(pack.Output);
+        using var laidOut = System.Text.Json.JsonDocument.Parse(layout.Output);
+        using var sarif = System.Text.Json.JsonDocument.Parse(build.Output);
+        Assert.Equal((1, false), (layout.ExitCode, laidOut.RootElement.GetProperty("laidOut").GetBoolean()));
+        Assert.Equal("MPK4001", laidOut.RootElement.GetProperty("diagnostics")[0].GetProperty("code").GetString());
+        foreach (var content in new[] { packed.RootElement.GetProperty("content"), laidOut.RootElement.GetProperty("content"), sarif.RootElement.GetProperty("runs")[0].GetProperty("properties").GetProperty("content") })
+        {
+            Assert.Equal(2, content.GetProperty("filesOffered").GetInt32());
+            Assert.Equal(["config.json"], content.GetProperty("notScanned").EnumerateArray().Select(e => e.GetString()));
+        }
+    }
+
+    // A spec beside the model folder, so that build reads the same folder as the other commands.
+    private string Spec()
+    {
+        var path = Path.Combine(this.directory, "modelpack.json");
+        File.WriteAllText(path, "{\"source\": \"model\"}");
+        return path;
+    }
+
     private string Model(byte[] pickle)
     {
         var folder = Path.Combine(this.directory, "model");

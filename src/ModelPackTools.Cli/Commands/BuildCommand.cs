@@ -46,7 +46,7 @@ internal static class BuildCommand
             var outDirectory = parse.GetValue(target)!;
             var result = await BuildPipeline.RunAsync(model, outDirectory, settings, SettingsParser.Parse(content.Apply(parse, new SettingsText { Profile = parse.GetValue(profile) })), cancellationToken);
             var report = Path.Combine(outDirectory, BuildPipeline.ReportFileName);
-            ReportOutput.Write(specPath ?? model.SourcePath, result.Diagnostics, reportFormat, () => File.ReadAllBytes(report), output);
+            ReportOutput.Write(specPath ?? model.SourcePath, result.Diagnostics, reportFormat, () => File.ReadAllBytes(report), output, result.Check?.Content);
             if (reportFormat == ReportFormat.Text)
             {
                 WriteSummary(result, outDirectory, report, output);
@@ -58,6 +58,11 @@ internal static class BuildCommand
 
     private static void WriteSummary(BuildResult result, string outDirectory, string report, TextWriter output)
     {
+        if (TextReportWriter.ContentLine(result.Check?.Content) is { } content)
+        {
+            output.WriteLine(content);
+        }
+
         if (result.HasErrors)
         {
             output.WriteLine($"{outDirectory}{Profile(result)}: NOT deployable; {TextReportWriter.Plural(result.Diagnostics.Count(d => d.IsError), "error")}; nothing written but {report}");

@@ -3,7 +3,10 @@ using ModelPackTools.Reporting;
 
 namespace ModelPackTools.Cli.Commands;
 
-/// <summary>How the writing commands report the check they ran first: the full report when refused, else the warnings.</summary>
+/// <summary>
+/// How the writing commands report the check they ran first: the full report when refused, else the warnings and the
+/// content scan's coverage line, so what `pack` or `layout` did not scan is as visible as in `check`.
+/// </summary>
 internal static class CheckOutcome
 {
     public static int Refused(ExtractionReport check, TextWriter output, string nothingWritten)
@@ -18,6 +21,11 @@ internal static class CheckOutcome
         foreach (var warning in check.Diagnostics)
         {
             output.WriteLine(TextReportWriter.Line(warning, check.Input));
+        }
+
+        if (TextReportWriter.ContentLine(check.Content) is { } content)
+        {
+            output.WriteLine(content);
         }
     }
 }

@@ -95,6 +95,7 @@ internal static class PackCommand
                 FingerprintJson.Write(json, result.Fingerprint!, settings.PartSizes);
             }
 
+            JsonReportWriter.WriteContent(json, result.Check.Content);
             JsonReportWriter.WriteDiagnostics(json, result.Check.Diagnostics);
             json.WriteEndObject();
         }

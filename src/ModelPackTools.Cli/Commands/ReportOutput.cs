@@ -1,4 +1,5 @@
 using System.Text;
+using ModelPackTools.Content;
 using ModelPackTools.Diagnostics;
 using ModelPackTools.Extraction;
 using ModelPackTools.IO;
@@ -17,7 +18,7 @@ internal static class ReportOutput
         Write(Render(report, format), path, console);
 
     /// <summary>Findings that are not a check of one input (a build's, a spec's) in the same three formats.</summary>
-    public static void Write(string input, IReadOnlyList<Diagnostic> diagnostics, ReportFormat format, Func<byte[]> json, TextWriter console)
+    public static void Write(string input, IReadOnlyList<Diagnostic> diagnostics, ReportFormat format, Func<byte[]> json, TextWriter console, ContentCoverage? coverage = null)
     {
         if (format == ReportFormat.Text)
         {
@@ -36,7 +37,7 @@ internal static class ReportOutput
         }
         else
         {
-            SarifReportWriter.Write(input, diagnostics, buffer);
+            SarifReportWriter.Write(input, diagnostics, buffer, coverage);
             buffer.WriteByte((byte)'\n');
         }
 

@@ -62,6 +62,9 @@ public static class BuildReportWriter
                 json.WriteNumber("errors", result.Diagnostics.Count(d => d.IsError));
                 json.WriteNumber("warnings", result.Diagnostics.Count(d => !d.IsError));
                 json.WriteEndObject();
+
+                // The same "content" object as check's JSON: what each scanner read and what none claimed.
+                JsonReportWriter.WriteContent(json, check.Content);
             }
 
             json.WriteStartArray("excluded");

@@ -135,5 +135,8 @@ public static partial class DiagnosticCatalog
         "fails the load in the container. The same code covers a tensor marked EXTERNAL without a location, and an " +
         "`offset` or `length` that is not a plain decimal number of bytes (onnx's Python reader and onnxruntime parse " +
         "anything else differently). A file whose size the source does not know (a key listing) is not judged. The " +
-        "`checksum` key is not verified. Fix: ship the external data file the model was saved with, complete.");
+        "`checksum` key is not verified. An ONNX model that is a member of a zip has no folder in /opt/ml/model to " +
+        "read its external data beside (onnx resolves `location` against the folder of the file it opened), so any " +
+        "location it names is this error, even one the zip holds. Fix: ship the external data file the model was saved " +
+        "with, complete, beside a `.onnx` file that is not zipped.");
 }

@@ -152,6 +152,40 @@ public sealed class BuildPipelineTests : IDisposable
         Assert.Contains("1 to 63 letters", finding.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(ArtifactFormat.TarGz, null)]
+    [InlineData(ArtifactFormat.Prefix, "s3://b/models/m/")]
+    [InlineData(ArtifactFormat.Prefix, null)]
+    public async Task Report_json_holds_the_content_coverage_of_check_under_the_same_names(ArtifactFormat format, string? s3Uri)
+    {
+        // pickle.dumps({}, 0): MARK, DICT, PUT, STOP, a pickle the scan reads and passes; config.json is no scanner's format.
+        this.temp.Write("m/model.pkl", "(dp0\n.");
+        this.temp.Write("m/config.json", "{}");
+        var spec = new ModelPackSpec { BaseDirectory = this.temp.Path, Source = "m", Format = format, S3Uri = s3Uri, ModelPackageGroupName = "g" };
+
+        var result = await BuildPipeline.RunAsync(spec, this.temp.Combine("out"), Writers.Build);
+
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(this.temp.Combine("out/report.json")));
+        var content = report.RootElement.GetProperty("content");
+        Assert.Equal(2, content.GetProperty("filesOffered").GetInt32());
+        Assert.Equal(["config.json"], content.GetProperty("notScanned").EnumerateArray().Select(e => e.GetString()));
+        var pickle = Assert.Single(content.GetProperty("scanners").EnumerateArray(), s => s.GetProperty("name").GetString() == "pickle");
+        Assert.Equal(1, pickle.GetProperty("files").GetInt32());
+    }
+
+    [Fact]
+    public async Task Report_json_content_is_null_when_the_scan_is_off()
+    {
+        this.temp.Write("m/model.pkl", "(dp0\n.");
+        var spec = new ModelPackSpec { BaseDirectory = this.temp.Path, Source = "m" };
+
+        await BuildPipeline.RunAsync(spec, this.temp.Combine("out"), Writers.Build, new ModelPackTools.Extraction.CheckSettings { ContentInspectors = [] });
+
+        using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(this.temp.Combine("out/report.json")));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, report.RootElement.GetProperty("content").ValueKind);
+    }
+
     private static List<string> Members(string archive)
     {
         using var stream = File.OpenRead(archive);

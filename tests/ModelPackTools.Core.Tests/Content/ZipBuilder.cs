@@ -14,10 +14,22 @@ internal sealed class ZipBuilder
 
     public byte[] Prefix { get; init; } = [];
 
-    public ZipBuilder Add(string name, byte[] data, string? localName = null, uint? crc = null, ushort flags = 0)
+    public ZipBuilder Add(string name, byte[] data, string? localName = null, uint? crc = null, ushort flags = 0, bool deflate = false)
     {
-        this.members.Add(new Member(name, data, localName ?? name, crc ?? Crc32.HashToUInt32(data), flags));
+        this.members.Add(new Member(name, data, localName ?? name, crc ?? Crc32.HashToUInt32(data), flags, deflate ? Deflate(data) : null));
         return this;
+    }
+
+    // Raw deflate (method 8, no zlib header), as zip writers store it.
+    private static byte[] Deflate(byte[] data)
+    {
+        var output = new MemoryStream();
+        using (var deflate = new System.IO.Compression.DeflateStream(output, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            deflate.Write(data);
+        }
+
+        return output.ToArray();
     }
 
     /// <summary>What torch.save writes: archive/data.pkl, archive/version, and one storage record per key under archive/data/.</summary>
@@ -45,13 +57,14 @@ internal sealed class ZipBuilder
             BinaryPrimitives.WriteUInt32LittleEndian(header, 0x04034b50);
             BinaryPrimitives.WriteUInt16LittleEndian(header[4..], 20);
             BinaryPrimitives.WriteUInt16LittleEndian(header[6..], m.Flags);
+            BinaryPrimitives.WriteUInt16LittleEndian(header[8..], m.Method);
             BinaryPrimitives.WriteUInt32LittleEndian(header[14..], m.Crc);
-            BinaryPrimitives.WriteUInt32LittleEndian(header[18..], (uint)m.Data.Length);
+            BinaryPrimitives.WriteUInt32LittleEndian(header[18..], (uint)m.Stored.Length);
             BinaryPrimitives.WriteUInt32LittleEndian(header[22..], (uint)m.Data.Length);
             BinaryPrimitives.WriteUInt16LittleEndian(header[26..], (ushort)name.Length);
             file.Write(header);
             file.Write(name);
-            file.Write(m.Data);
+            file.Write(m.Stored);
         }
 
         long directory = file.Position;
@@ -64,8 +77,9 @@ internal sealed class ZipBuilder
             BinaryPrimitives.WriteUInt16LittleEndian(record[4..], 20);
             BinaryPrimitives.WriteUInt16LittleEndian(record[6..], 20);
             BinaryPrimitives.WriteUInt16LittleEndian(record[8..], m.Flags);
+            BinaryPrimitives.WriteUInt16LittleEndian(record[10..], m.Method);
             BinaryPrimitives.WriteUInt32LittleEndian(record[16..], m.Crc);
-            BinaryPrimitives.WriteUInt32LittleEndian(record[20..], (uint)m.Data.Length);
+            BinaryPrimitives.WriteUInt32LittleEndian(record[20..], (uint)m.Stored.Length);
             BinaryPrimitives.WriteUInt32LittleEndian(record[24..], (uint)m.Data.Length);
             BinaryPrimitives.WriteUInt16LittleEndian(record[28..], (ushort)name.Length);
             BinaryPrimitives.WriteUInt32LittleEndian(record[42..], (uint)offsets[i]);
@@ -84,5 +98,10 @@ internal sealed class ZipBuilder
         return file.ToArray();
     }
 
-    private sealed record Member(string Name, byte[] Data, string LocalName, uint Crc, ushort Flags);
+    private sealed record Member(string Name, byte[] Data, string LocalName, uint Crc, ushort Flags, byte[]? Deflated)
+    {
+        public byte[] Stored => this.Deflated ?? this.Data;
+
+        public ushort Method => this.Deflated is null ? (ushort)0 : (ushort)8;
+    }
 }

@@ -73,6 +73,42 @@ public static class OnnxExternalDataRule
         }).ToList();
     }
 
+    /// <summary>
+    /// The external data of a model that is a member of a zip (<see cref="Zip.ZipContentScan"/>). onnx resolves
+    /// `location` against the folder of the file it opened (onnx/__init__.py load_model: base_dir is the dirname of
+    /// the model's path; external_data_helper.py load_external_data_for_tensor joins base_dir and location), and
+    /// onnxruntime refuses external data of a model given as bytes, with no path. A zip member has no folder in
+    /// /opt/ml/model, so no location of it can be resolved against what ships, even to a file the same zip holds:
+    /// a lexically unsafe location is MPK4021 as ever, every other one MPK4022, once per code with how many more.
+    /// </summary>
+    public static IEnumerable<Diagnostic> JudgeInZip(string zipPath, IReadOnlyList<OnnxExternalTensor> tensors)
+    {
+        var findings = new List<(DiagnosticDescriptor Code, string Tensor, string Reason)>();
+        foreach (var tensor in tensors)
+        {
+            if (tensor.Last("location") is not { } location)
+            {
+                if (tensor.MarkedExternal)
+                {
+                    findings.Add((DiagnosticCatalog.OnnxExternalDataMissing, tensor.Name, "it is marked EXTERNAL (data_location) but names no location"));
+                }
+
+                continue;
+            }
+
+            findings.Add(tensor.Values("location").Select(Lexical).FirstOrDefault(r => r is not null) is { } unsafeReason
+                ? (DiagnosticCatalog.OnnxExternalDataOutside, tensor.Name, $"at '{location}' {unsafeReason}")
+                : (DiagnosticCatalog.OnnxExternalDataMissing, tensor.Name, $"'{location}' cannot be resolved: a loader reads external data beside the file it opened, and this model is a member of a zip"));
+        }
+
+        return findings.GroupBy(f => f.Code).Select(g =>
+        {
+            var (code, tensor, reason) = g.First();
+            var others = g.Count() - 1;
+            return code.Create(zipPath, tensor, string.Empty, others == 0 ? reason : $"{reason}; {others} more like it");
+        }).ToList();
+    }
+
     private static (DiagnosticDescriptor Code, string Reason, bool Short)? Judge(string folder, string location, IMaterializedTree tree, long end)
     {
         if (location.Length == 0)

@@ -4,7 +4,10 @@ using ModelPackTools.Diagnostics;
 
 namespace ModelPackTools.Content.Zip;
 
-/// <summary>The findings for one ZIP file: the container's problems, then each pickle member's imports and parse errors.</summary>
+/// <summary>
+/// The findings for one ZIP file: the container's problems, then each scanned member's (pickles' imports and parse
+/// errors, arrays, a Keras config, ONNX models and their external data, nested model files).
+/// </summary>
 internal static class ZipContentScan
 {
     public static List<Diagnostic> Judge(string path, Stream file, ContentNesting nesting)
@@ -27,6 +30,13 @@ internal static class ZipContentScan
             var kind = MemberKind(entry.Name, keras);
             if (kind == Member.Skipped)
             {
+                continue;
+            }
+
+            if (kind == Member.Onnx)
+            {
+                // Streamed, not read whole: an ONNX model may be larger than the members the scan holds in memory.
+                findings.AddRange(ZipOnnxMember.Judge(path, file, entry, dataOffset));
                 continue;
             }
 
@@ -55,13 +65,15 @@ internal static class ZipContentScan
         Pickle,
         Npy,
         KerasConfig,
+        Onnx,
         Nested,
     }
 
     /// <summary>
     /// Which members are read: the pickles torch unpickles (`*.pkl`), `.npy` arrays (an `.npz` is a zip of them:
-    /// numpy/lib/npyio.py NpzFile), a `.keras` file's config.json, and members that are model files themselves (a zip
-    /// in a zip). Tensor payloads (torch's `data/N`, `.h5` weights) are not read.
+    /// numpy/lib/npyio.py NpzFile), a `.keras` file's config.json, `.onnx` models (<see cref="ZipOnnxMember"/>), and
+    /// members that are model files themselves (a zip in a zip). Tensor payloads (torch's `data/N`, `.h5` weights,
+    /// an ONNX model's raw_data) are not read.
     /// </summary>
     private static Member MemberKind(string name, bool keras)
     {
@@ -73,6 +85,11 @@ internal static class ZipContentScan
         if (name.EndsWith(".npy", StringComparison.OrdinalIgnoreCase))
         {
             return Member.Npy;
+        }
+
+        if (name.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
+        {
+            return Member.Onnx;
         }
 
         if (keras && name == "config.json")

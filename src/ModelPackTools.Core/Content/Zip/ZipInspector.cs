@@ -6,7 +6,7 @@ namespace ModelPackTools.Content.Zip;
 /// The "zip" content inspector: a file that starts with a ZIP local header (PyTorch's `torch.save` format, `.keras`,
 /// `.npz`) is read as PyTorch reads it, from the central directory, strictly (<see cref="ZipDirectory"/>,
 /// <see cref="ZipMemberReader"/>), and its pickle members (`*.pkl`, what torch unpickles) are scanned with the pickle
-/// policy. A folder's file is opened for random access and only the directory, the local headers and the pickles are
+/// policy, its `.onnx` members with the ONNX reader (<see cref="ZipOnnxMember"/>), the rest as <see cref="ZipContentScan"/> says. A folder's file is opened for random access and only the directory, the local headers and the pickles are
 /// read; an archive member streams, so it is spilled to a temporary file first (its size is already bounded by the
 /// archive limits).
 /// </summary>
