@@ -22,7 +22,8 @@ internal static class LiteralBlockEncoder
 
     public static LiteralBlockPlan Plan(ReadOnlySpan<byte> data)
     {
-        var frequencies = new long[EndOfBlock + 1];
+        Span<long> frequencies = stackalloc long[EndOfBlock + 1];
+        frequencies.Clear();
         Histogram.Count(data, frequencies);
         frequencies[EndOfBlock] = 1;
         var literals = HuffmanCode.Build(frequencies, MaxCodeLength);
