@@ -59,8 +59,8 @@ pack_model() {
     wall=$(awk '{print $2}' "$results.$i" | median)
     cpu=$(awk '{print $3}' "$results.$i" | median)
     ratio=$(awk -v b="$input_bytes" 'NR == 1 {printf "%.4f", $5 / b}' "$results.$i")
-    relative=$(join "$results.0" "$results.$i" | awk '{print $6 / $2}' | median)
-    echo "| \`${names[i]}\` | $(wc -l <"$results.$i") | $wall | $cpu | ${relative}x | $ratio |"
+    relative=$(join "$results.0" "$results.$i" | awk '{printf "%.2f\n", $6 / $2}' | median)
+    echo "| \`${names[i]//|/\\|}\` | $(wc -l <"$results.$i") | $wall | $cpu | ${relative}x | $ratio |"
   done
   echo
 }
