@@ -80,6 +80,9 @@ public static class ModelPacker
         Stream sink = trailing is not null ? new TrailingHashStream(file, trailing)
             : fingerprinter is not null ? new FingerprintStream(fingerprinter, file, leaveOpen: true)
             : file;
+
+        // Disposed on every path: the trailing stream waits there for its background fsync, which uses the file.
+        using var ownedSink = ReferenceEquals(sink, file) ? null : sink;
         long tarLength;
         using (var gzip = new ParallelGzipStream(sink, options.GzipOptions, leaveOpen: true, cancellationToken))
         {
@@ -107,11 +110,6 @@ public static class ModelPacker
         // The parts left to hash are read from the page cache while the file goes to disk.
         var hashing = trailing?.CompleteAsync(outputLength);
         var fingerprint = fingerprinter?.Complete();
-        if (!ReferenceEquals(sink, file))
-        {
-            sink.Dispose();
-        }
-
         file.Flush(flushToDisk: true);
         fingerprint ??= hashing?.GetAwaiter().GetResult();
         return (tarLength, outputLength, fingerprint);
