@@ -10,8 +10,12 @@ need=()
 for tool in hyperfine pigz jq; do command -v "$tool" >/dev/null || need+=("$tool"); done
 [[ -x /usr/bin/time ]] || need+=(time)
 if ((${#need[@]})); then
+  # As root, or through sudo without a password; otherwise the scripts skip what is missing and say so.
+  apt=(apt-get)
+  ((EUID == 0)) || apt=(sudo -n apt-get)
   echo "installing ${need[*]}" >&2
-  (apt-get update -qq && apt-get install -y -qq "${need[@]}") >&2
+  { "${apt[@]}" install -y -qq "${need[@]}" || { "${apt[@]}" update -qq && "${apt[@]}" install -y -qq "${need[@]}"; }; } >&2 ||
+    echo "could not install ${need[*]}; comparisons that need them are skipped" >&2
 fi
 
 dotnet build "$ROOT/src/ModelPackTools.Cli" -c Release -o "$BENCH_DIR/out/modelpack" -v quiet -nologo >&2
@@ -21,18 +25,4 @@ MODELPACK="dotnet $BENCH_DIR/out/modelpack/modelpack.dll"
 peak_mib() {
   /usr/bin/time -f '%M' -o "$DATA/.time" "$@" >/dev/null 2>&1 || true
   awk '{printf "%.0f", $1 / 1024}' "$DATA/.time"
-}
-
-# CPU seconds (user + sys) of re-running the command that wrote out-NAME.tar.gz for the pack benchmark.
-cpu_seconds_of() {
-  local name=$1 model=$2 cmd
-  case $name in
-    out-modelpack) cmd="$MODELPACK pack $model -o $name.tar.gz --checksums none" ;;
-    out-tar) cmd="tar -C $model -czf $name.tar.gz ." ;;
-    out-pigz) cmd="tar -C $model -cf - . | pigz -p 2 -6 > $name.tar.gz" ;;
-    out-pigz1) cmd="tar -C $model -cf - . | pigz -p 2 -1 > $name.tar.gz" ;;
-    out-python) cmd="python3 -c 'import tarfile; t = tarfile.open(\"$name.tar.gz\", \"w:gz\"); t.add(\"$model\", arcname=\".\"); t.close()'" ;;
-  esac
-  /usr/bin/time -f '%U %S' -o "$DATA/.cpu" sh -c "$cmd" >/dev/null 2>&1 || true
-  awk '{printf "%.2f", $1 + $2}' "$DATA/.cpu"
 }

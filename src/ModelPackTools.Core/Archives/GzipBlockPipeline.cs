@@ -13,7 +13,7 @@ internal sealed class GzipBlockPipeline
     private readonly int level;
     private readonly int maxInFlight;
     private readonly CancellationToken cancellationToken;
-    private readonly TaskScheduler workers;
+    private readonly BlockWorkers workers;
     private readonly Queue<(GzipBlock Block, Task Work)> inFlight = new();
     private uint crc;
     private long length;
@@ -25,17 +25,13 @@ internal sealed class GzipBlockPipeline
         this.level = level;
         this.maxInFlight = 2 * threads;
         this.cancellationToken = cancellationToken;
-        this.workers = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, threads).ConcurrentScheduler;
+        this.workers = new BlockWorkers(threads);
     }
 
     /// <summary>Takes ownership of the block; returns once there is room for another.</summary>
     public void Submit(GzipBlock block)
     {
-        var work = Task.Factory.StartNew(
-            () => BlockCompressor.Compress(block, this.level, this.cancellationToken),
-            this.cancellationToken,
-            TaskCreationOptions.DenyChildAttach,
-            this.workers);
+        var work = this.workers.Run(() => BlockCompressor.Compress(block, this.level, this.cancellationToken));
         this.inFlight.Enqueue((block, work));
         while (this.inFlight.Count >= this.maxInFlight)
         {
@@ -62,6 +58,7 @@ internal sealed class GzipBlockPipeline
             this.WriteOldest();
         }
 
+        this.workers.Stop();
         this.EnsureHeader();
         this.output.Write(DeflateFraming.FinalEmptyBlock);
         GzipFraming.WriteTrailer(this.output, this.crc, this.length);
@@ -71,6 +68,7 @@ internal sealed class GzipBlockPipeline
     /// <summary>After a failure: lets running workers finish with their buffers, then returns every buffer.</summary>
     public void Abandon()
     {
+        this.workers.Stop();
         while (this.inFlight.Count > 0)
         {
             var (block, work) = this.inFlight.Dequeue();

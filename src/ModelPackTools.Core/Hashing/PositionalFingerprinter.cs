@@ -65,7 +65,7 @@ internal static class PositionalFingerprinter
         return FingerprintAssembler.Assemble(options.Kinds, plan, parts, null, null);
     }
 
-    private static Digests HashRange(string path, long offset, long count, DigestKinds kinds, CancellationToken cancellationToken)
+    internal static Digests HashRange(string path, long offset, long count, DigestKinds kinds, CancellationToken cancellationToken)
     {
         // A handle per part keeps the kernel's readahead sequential within each part.
         using var handle = IO.RawPathFile.OpenHandle(path);
@@ -91,7 +91,7 @@ internal static class PositionalFingerprinter
     }
 
     // Eight consecutive full-size parts in lockstep: MD5 in the vector lanes, other digests part by part.
-    private static void HashLanes(
+    internal static void HashLanes(
         string path, int firstPart, long partSize, DigestKinds kinds, Digests[] parts, CancellationToken cancellationToken)
     {
         var handles = new SafeFileHandle[Md5x8.Lanes];

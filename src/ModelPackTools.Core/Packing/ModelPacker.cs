@@ -19,6 +19,10 @@ public static class ModelPacker
 {
     private const int CopyBufferSize = 1 << 20;
 
+    // Compressed segments (about a block each) are larger and go straight to the file; only headers and stored
+    // blocks' small pieces are gathered here.
+    private const int OutputBufferSize = 64 << 10;
+
     public static PackResult Pack(ModelCheck check, string outputPath, PackOptions options, CancellationToken cancellationToken = default)
     {
         var source = CheckedFolder.RootOf(check, ExtractionMode.S3ObjectGzip);
@@ -69,9 +73,16 @@ public static class ModelPacker
 
     private static (long TarLength, long OutputLength, Fingerprint? Fingerprint) Write(List<PackEntry> members, string staging, PackOptions options, ContentInspection? content, CancellationToken cancellationToken)
     {
-        using var file = new FileStream(staging, FileMode.CreateNew, FileAccess.Write, FileShare.None, CopyBufferSize);
-        using var fingerprinter = options.Fingerprint is null ? null : new Fingerprinter(options.Fingerprint);
-        Stream sink = fingerprinter is null ? file : new FingerprintStream(fingerprinter, file, leaveOpen: true);
+        // Shared for reading: the trailing fingerprinter reads the parts back while the rest is still being written.
+        using var file = new FileStream(staging, FileMode.CreateNew, FileAccess.Write, FileShare.Read, OutputBufferSize);
+        using var trailing = options.Fingerprint is null ? null : TrailingFingerprinter.TryCreate(staging, options.Fingerprint, cancellationToken);
+        using var fingerprinter = options.Fingerprint is null || trailing is not null ? null : new Fingerprinter(options.Fingerprint);
+        Stream sink = trailing is not null ? new TrailingHashStream(file, trailing)
+            : fingerprinter is not null ? new FingerprintStream(fingerprinter, file, leaveOpen: true)
+            : file;
+
+        // Disposed on every path: the trailing stream waits there for its background fsync, which uses the file.
+        using var ownedSink = ReferenceEquals(sink, file) ? null : sink;
         long tarLength;
         using (var gzip = new ParallelGzipStream(sink, options.GzipOptions, leaveOpen: true, cancellationToken))
         {
@@ -93,14 +104,15 @@ public static class ModelPacker
             gzip.Complete();
         }
 
-        var fingerprint = fingerprinter?.Complete();
-        if (!ReferenceEquals(sink, file))
-        {
-            sink.Dispose();
-        }
+        file.Flush();
+        var outputLength = file.Length;
 
+        // The parts left to hash are read from the page cache while the file goes to disk.
+        var hashing = trailing?.CompleteAsync(outputLength);
+        var fingerprint = fingerprinter?.Complete();
         file.Flush(flushToDisk: true);
-        return (tarLength, file.Length, fingerprint);
+        fingerprint ??= hashing?.GetAwaiter().GetResult();
+        return (tarLength, outputLength, fingerprint);
     }
 
     /// <summary>Copies exactly the size the walk saw: a file that grew or shrank since is an error, not a corrupt member.</summary>

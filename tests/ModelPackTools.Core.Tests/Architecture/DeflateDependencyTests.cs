@@ -20,5 +20,5 @@ public sealed class DeflateDependencyTests
 
     [Fact]
     public void Facts_name_the_projects_own_deflate() =>
-        Assert.Equal("modelpack deflate 2", BlockCompressor.Implementation);
+        Assert.Equal("modelpack deflate 3", BlockCompressor.Implementation);
 }

@@ -73,7 +73,7 @@ internal sealed class CodeLengthHeader
     /// </summary>
     private static List<(int Symbol, int Extra, int ExtraBits)> RunLengths(byte[] lengths)
     {
-        var tokens = new List<(int, int, int)>();
+        var tokens = new List<(int, int, int)>(lengths.Length); // at most one token per length: one allocation
         var i = 0;
         while (i < lengths.Length)
         {

@@ -65,45 +65,34 @@ internal ref struct DeflateBitWriter
     }
 
     /// <summary>
-    /// Codes bytes through a 256-entry table of code | length &lt;&lt; 16, the hot loop of the literal coder: three
-    /// codes of at most 15 bits per flush (7 pending + 45 bits fit the 64-bit buffer), with the state in locals so
-    /// the JIT keeps it in registers.
+    /// Codes bytes through a 256-entry table of code | length &lt;&lt; 16, the hot loop of the literal coder. After a
+    /// flush at most 7 bits are pending, so as many codes go in before the next flush as fit the 64-bit buffer:
+    /// five when no code is longer than 11 bits (float weights' codes are at most about 10), four up to 14, three up
+    /// to 15. The bits are the same whichever loop runs; only the number of stores differs. The state lives in locals
+    /// so the JIT keeps it in registers, and the room is checked once up front, not per store.
     /// </summary>
-    public void WriteCodes(ReadOnlySpan<byte> data, uint[] table)
+    /// <param name="maxLength">The longest code length in the table.</param>
+    /// <param name="codeBits">The exact number of bits the data codes to (its histogram times the code lengths).</param>
+    public void WriteCodes(ReadOnlySpan<byte> data, uint[] table, int maxLength, long codeBits)
     {
-        if (table.Length != 256)
+        if (table.Length != 256 || maxLength is < 1 or > 15)
         {
-            throw new ArgumentException("The table must have one entry per byte value.", nameof(table));
+            throw new ArgumentException("The table must have one entry per byte value, with codes of 1 to 15 bits.", nameof(table));
         }
 
-        // A byte indexes a 256-entry table, so these reads are in bounds without a check per byte.
-        ref var codes = ref MemoryMarshal.GetArrayDataReference(table);
-        var pending = this.bits;
-        var pendingCount = this.count;
-        var at = this.position;
-        var i = 0;
-        for (; i + 3 <= data.Length; i += 3)
+        // Every store is 8 bytes at a position no further than the end of the codes.
+        if (this.output.Length - this.position < ((this.count + codeBits + 7) / 8) + sizeof(ulong))
         {
-            var a = Unsafe.Add(ref codes, data[i]);
-            var b = Unsafe.Add(ref codes, data[i + 1]);
-            var c = Unsafe.Add(ref codes, data[i + 2]);
-            pending |= (ulong)(a & 0xFFFF) << pendingCount;
-            pendingCount += (int)(a >> 16);
-            pending |= (ulong)(b & 0xFFFF) << pendingCount;
-            pendingCount += (int)(b >> 16);
-            pending |= (ulong)(c & 0xFFFF) << pendingCount;
-            pendingCount += (int)(c >> 16);
-            BinaryPrimitives.WriteUInt64LittleEndian(this.output.Slice(at, sizeof(ulong)), pending);
-            var whole = pendingCount >> 3;
-            at += whole;
-            pending >>= whole << 3; // at most 52 bits pending, so at most 6 whole bytes: the shift stays below 64
-            pendingCount &= 7;
+            throw new ArgumentException("The output has no room for the codes.", nameof(data));
         }
 
-        this.bits = pending;
-        this.count = pendingCount;
-        this.position = at;
-        for (; i < data.Length; i++)
+        var done = maxLength switch
+        {
+            <= 11 => this.WriteFives(data, table),
+            <= 14 => this.WriteFours(data, table),
+            _ => this.WriteThrees(data, table),
+        };
+        for (var i = done; i < data.Length; i++)
         {
             var entry = table[data[i]];
             this.Write(entry & 0xFFFF, (int)(entry >> 16));
@@ -114,5 +103,96 @@ internal ref struct DeflateBitWriter
     {
         bytes.CopyTo(this.output[this.position..]);
         this.position += bytes.Length;
+    }
+
+    // The three loops below differ only in how many codes go in per flush; written out, since that count must be a
+    // constant for the JIT to keep the loop body straight-line. The caller has checked the room, so the stores need
+    // no bounds checks; a 64-bit store after at most 7 pending bits + N x L bits stays below 64 bits in every loop.
+    private int WriteFives(ReadOnlySpan<byte> data, uint[] table)
+    {
+        ref var codes = ref MemoryMarshal.GetArrayDataReference(table);
+        ref var source = ref MemoryMarshal.GetReference(data);
+        ref var target = ref MemoryMarshal.GetReference(this.output);
+        var pending = this.bits;
+        var count = this.count;
+        nint at = this.position;
+        nint i = 0;
+        for (nint end = data.Length - 5; i <= end; i += 5)
+        {
+            Put(ref pending, ref count, Unsafe.Add(ref codes, Unsafe.Add(ref source, i)));
+            Put(ref pending, ref count, Unsafe.Add(ref codes, Unsafe.Add(ref source, i + 1)));
+            Put(ref pending, ref count, Unsafe.Add(ref codes, Unsafe.Add(ref source, i + 2)));
+            Put(ref pending, ref count, Unsafe.Add(ref codes, Unsafe.Add(ref source, i + 3)));
+            Put(ref pending, ref count, Unsafe.Add(ref codes, Unsafe.Add(ref source, i + 4)));
+            Store(ref target, ref at, ref pending, ref count);
+        }
+
+        return this.Save(pending, count, at, i);
+    }
+
+    private int WriteFours(ReadOnlySpan<byte> data, uint[] table)
+    {
+        ref var codes = ref MemoryMarshal.GetArrayDataReference(table);
+        ref var source = ref MemoryMarshal.GetReference(data);
+        ref var target = ref MemoryMarshal.GetReference(this.output);
+        var pending = this.bits;
+        var count = this.count;
+        nint at = this.position;
+        nint i = 0;
+        for (nint end = data.Length - 4; i <= end; i += 4)
+        {
+            Put(ref pending, ref count, Unsafe.Add(ref codes, Unsafe.Add(ref source, i)));
+            Put(ref pending, ref count, Unsafe.Add(ref codes, Unsafe.Add(ref source, i + 1)));
+            Put(ref pending, ref count, Unsafe.Add(ref codes, Unsafe.Add(ref source, i + 2)));
+            Put(ref pending, ref count, Unsafe.Add(ref codes, Unsafe.Add(ref source, i + 3)));
+            Store(ref target, ref at, ref pending, ref count);
+        }
+
+        return this.Save(pending, count, at, i);
+    }
+
+    private int WriteThrees(ReadOnlySpan<byte> data, uint[] table)
+    {
+        ref var codes = ref MemoryMarshal.GetArrayDataReference(table);
+        ref var source = ref MemoryMarshal.GetReference(data);
+        ref var target = ref MemoryMarshal.GetReference(this.output);
+        var pending = this.bits;
+        var count = this.count;
+        nint at = this.position;
+        nint i = 0;
+        for (nint end = data.Length - 3; i <= end; i += 3)
+        {
+            Put(ref pending, ref count, Unsafe.Add(ref codes, Unsafe.Add(ref source, i)));
+            Put(ref pending, ref count, Unsafe.Add(ref codes, Unsafe.Add(ref source, i + 1)));
+            Put(ref pending, ref count, Unsafe.Add(ref codes, Unsafe.Add(ref source, i + 2)));
+            Store(ref target, ref at, ref pending, ref count);
+        }
+
+        return this.Save(pending, count, at, i);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Put(ref ulong pending, ref int count, uint entry)
+    {
+        pending |= (ulong)(entry & 0xFFFF) << count;
+        count += (int)(entry >> 16);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(ref byte target, ref nint at, ref ulong pending, ref int count)
+    {
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref target, at), BitConverter.IsLittleEndian ? pending : BinaryPrimitives.ReverseEndianness(pending));
+        var whole = count >> 3;
+        at += whole;
+        pending >>= whole << 3;
+        count &= 7;
+    }
+
+    private int Save(ulong pending, int count, nint at, nint coded)
+    {
+        this.bits = pending;
+        this.count = count;
+        this.position = (int)at;
+        return (int)coded;
     }
 }

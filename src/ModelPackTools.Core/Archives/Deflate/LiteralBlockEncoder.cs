@@ -22,7 +22,8 @@ internal static class LiteralBlockEncoder
 
     public static LiteralBlockPlan Plan(ReadOnlySpan<byte> data)
     {
-        var frequencies = new long[EndOfBlock + 1];
+        Span<long> frequencies = stackalloc long[EndOfBlock + 1];
+        frequencies.Clear();
         Histogram.Count(data, frequencies);
         frequencies[EndOfBlock] = 1;
         var literals = HuffmanCode.Build(frequencies, MaxCodeLength);
@@ -31,9 +32,10 @@ internal static class LiteralBlockEncoder
         // each, because some inflaters reject a block whose distance code is empty or has a single symbol.
         var distances = HuffmanCode.FromLengths([1, 1]);
         var header = new CodeLengthHeader(literals.Lengths, distances.Lengths);
-        var bits = header.LengthInBits + literals.CostInBits(frequencies) + 3; // + the sync flush's stored header
+        var codeBits = literals.CostInBits(frequencies);
+        var bits = header.LengthInBits + codeBits + 3; // + the sync flush's stored header
         var segmentLength = checked((int)((bits + 7) / 8) + SyncFlushMarker.Length);
-        return new LiteralBlockPlan(literals, header, segmentLength);
+        return new LiteralBlockPlan(literals, header, segmentLength, codeBits - literals.Lengths[EndOfBlock]);
     }
 
     /// <summary>
@@ -44,7 +46,7 @@ internal static class LiteralBlockEncoder
     {
         var writer = new DeflateBitWriter(output);
         plan.Header.Write(ref writer);
-        writer.WriteCodes(data, plan.Table);
+        writer.WriteCodes(data, plan.Table, plan.MaxLength, plan.DataBits);
         writer.Write(plan.Literals.ReversedCodes[EndOfBlock], plan.Literals.Lengths[EndOfBlock]);
         writer.Write(0, 3); // BFINAL=0, BTYPE=00: the empty stored block of a sync flush
         writer.AlignToByte();

@@ -5,7 +5,7 @@ namespace ModelPackTools.Tests.Archives.Deflate;
 
 public sealed class LiteralBlockEncoderTests
 {
-    public static TheoryData<string> Kinds => ["random", "skewed", "same", "weights", "text", "one", "empty", "two-values"];
+    public static TheoryData<string> Kinds => ["random", "skewed", "deep", "same", "weights", "text", "one", "empty", "two-values"];
 
     [Theory]
     [MemberData(nameof(Kinds))]
@@ -68,6 +68,17 @@ public sealed class LiteralBlockEncoderTests
         Assert.InRange(LiteralBlockEncoder.Plan(data).SegmentLength, 0.90 * data.Length, 0.93 * data.Length);
     }
 
+    [Theory]
+    [InlineData("random", 1, 11)]
+    [InlineData("deep", 12, 14)]
+    [InlineData("skewed", 15, 15)]
+    public void Each_bit_packing_loop_is_exercised(string kind, int shortest, int longest)
+    {
+        // The bit packer fits five codes per store up to 11 bits, four up to 14, three at 15: these inputs reach each
+        // loop, and the round trip in A_segment_decodes_with_SharpZipLib_and_zlib checks its bits.
+        Assert.InRange(LiteralBlockEncoder.Plan(Input(kind)).MaxLength, shortest, longest);
+    }
+
     [Fact]
     public void One_byte_has_a_known_encoding()
     {
@@ -99,6 +110,10 @@ public sealed class LiteralBlockEncoderTests
 
             // Geometric byte values: a deep tree that must be cut to 15 bits.
             "skewed" => Enumerable.Range(0, 400_000).Select(_ => (byte)Math.Min(255, (int)(-Math.Log(1 - random.NextDouble()) * 3))).ToArray(),
+            // Byte value b exactly twice as frequent as b + 1 for thirteen values, shuffled: a chain of a tree whose
+            // longest codes are 13-14 bits (with the end-of-block symbol).
+            "deep" => Enumerable.Range(0, 13).SelectMany(b => Enumerable.Repeat((byte)b, 16 << (12 - b))).Append((byte)13)
+                .OrderBy(_ => random.Next()).ToArray(),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }
