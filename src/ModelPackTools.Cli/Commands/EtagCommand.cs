@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using ModelPackTools.Diagnostics;
 using ModelPackTools.Hashing;
 using ModelPackTools.Options;
@@ -56,8 +54,7 @@ internal static class EtagCommand
             return ExitCodes.Clean;
         }
 
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        JsonOutput.Write(output, writer =>
         {
             writer.WriteStartArray();
             for (var i = 0; i < files.Length; i++)
@@ -69,9 +66,7 @@ internal static class EtagCommand
             }
 
             writer.WriteEndArray();
-        }
-
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        });
         return ExitCodes.Clean;
     }
 }

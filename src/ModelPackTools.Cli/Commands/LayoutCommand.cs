@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using ModelPackTools.Diagnostics;
 using ModelPackTools.Engine;
 using ModelPackTools.Extraction;
@@ -70,8 +68,7 @@ internal static class LayoutCommand
     // As pack's JSON: what was written, the content coverage and the findings under check's names.
     private static void WriteJson(LayoutResult result, TextWriter output)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        JsonOutput.Write(output, json =>
         {
             json.WriteStartObject();
             json.WriteBoolean("laidOut", result.Written);
@@ -87,8 +84,6 @@ internal static class LayoutCommand
             JsonReportWriter.WriteContent(json, result.Check.Content);
             JsonReportWriter.WriteDiagnostics(json, result.Check.Diagnostics);
             json.WriteEndObject();
-        }
-
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        });
     }
 }

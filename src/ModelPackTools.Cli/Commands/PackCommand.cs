@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using ModelPackTools.Engine;
 using ModelPackTools.Extraction;
 using ModelPackTools.Hashing;
@@ -80,8 +78,7 @@ internal static class PackCommand
 
     private static void WriteJson(PackResult result, WriteSettings settings, TextWriter output)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        JsonOutput.Write(output, json =>
         {
             json.WriteStartObject();
             json.WriteBoolean("packed", result.Written);
@@ -98,8 +95,6 @@ internal static class PackCommand
             JsonReportWriter.WriteContent(json, result.Check.Content);
             JsonReportWriter.WriteDiagnostics(json, result.Check.Diagnostics);
             json.WriteEndObject();
-        }
-
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        });
     }
 }
