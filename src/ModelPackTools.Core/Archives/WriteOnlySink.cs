@@ -1,6 +1,9 @@
 namespace ModelPackTools.Archives;
 
-/// <summary>The Stream members a deflate sink does not use, so each sink shows only how it takes bytes.</summary>
+/// <summary>
+/// The Stream members a write-only sink does not use (deflate sinks, the packer's counting and trailing-hash
+/// streams), so each shows only how it takes bytes.
+/// </summary>
 internal abstract class WriteOnlySink : Stream
 {
     public override bool CanRead => false;

@@ -1,3 +1,4 @@
+using ModelPackTools.Archives;
 using ModelPackTools.Hashing;
 
 namespace ModelPackTools.Packing;
@@ -12,17 +13,11 @@ namespace ModelPackTools.Packing;
 /// syncs the archive before renaming it into place, and a single fsync at the end made the whole file's write-back
 /// wait after the last block (about a second per GB here); spread out, it runs while later blocks compress.
 /// </remarks>
-internal sealed class TrailingHashStream(FileStream file, TrailingFingerprinter fingerprinter) : Stream
+internal sealed class TrailingHashStream(FileStream file, TrailingFingerprinter fingerprinter) : WriteOnlySink
 {
     private readonly Microsoft.Win32.SafeHandles.SafeFileHandle handle = file.SafeFileHandle;
     private long length;
     private Task writeback = Task.CompletedTask;
-
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
 
     public override long Length => this.length;
 
@@ -31,8 +26,6 @@ internal sealed class TrailingHashStream(FileStream file, TrailingFingerprinter 
         get => this.length;
         set => throw new NotSupportedException();
     }
-
-    public override void Write(byte[] buffer, int offset, int count) => this.Write(buffer.AsSpan(offset, count));
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
@@ -68,10 +61,4 @@ internal sealed class TrailingHashStream(FileStream file, TrailingFingerprinter 
     }
 
     public override void Flush() => file.Flush();
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 }
